@@ -1,0 +1,34 @@
+"""actlib: activation functions, their derivatives, and tools to see why they train well or badly.
+
+>>> import actlib
+>>> sigmoid = actlib.get("sigmoid")
+>>> float(sigmoid.derivative(0.0))
+0.25
+"""
+from .activations import Activation, UnknownActivationError, get, names, register, z
+from .finite_differences import METHODS, StepSweep, default_step, finite_difference, step_sweep
+
+__version__ = "0.1.0"
+
+# Plotting and the explorer import matplotlib and ipywidgets; load them on first use so that
+# `import actlib` stays quick in scripts and tests that only need numbers.
+_LAZY = {
+    "plot_activation": "plotting",
+    "plot_error_panel": "plotting",
+    "explore": "explorer",
+    "Explorer": "explorer",
+}
+
+
+def __getattr__(name):
+    if name in _LAZY:
+        from importlib import import_module
+
+        return getattr(import_module(f".{_LAZY[name]}", __name__), name)
+    raise AttributeError(f"module 'actlib' has no attribute {name!r}")
+
+
+__all__ = [
+    "Activation", "UnknownActivationError", "get", "names", "register", "z",
+    "METHODS", "StepSweep", "default_step", "finite_difference", "step_sweep", *_LAZY,
+]

@@ -1,0 +1,121 @@
+r"""Finite-difference slopes of any callable, and how their error depends on the step h.
+
+.. math::
+    \text{forward: } \frac{f(z+h)-f(z)}{h} \qquad
+    \text{backward: } \frac{f(z)-f(z-h)}{h} \qquad
+    \text{central: } \frac{f(z+h)-f(z-h)}{2h} \qquad
+    \text{complex step: } \frac{\operatorname{Im} f(z+ih)}{h}
+
+Forward and backward differences have truncation error ~h, central ~h^2; all three subtract two
+nearly equal numbers, so rounding error grows like eps/h and there is a best h in between. The
+complex step subtracts nothing, so h can be tiny (1e-20) and the result is accurate to rounding,
+but f must accept complex input and be analytic there (actlib's activations are, branch by branch).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from ._elementwise import as_input
+
+METHODS = ("forward", "backward", "central", "complex_step")
+
+
+def _check_method(method: str) -> str:
+    if method not in METHODS:
+        raise ValueError(f"Unknown finite-difference method {method!r}; valid methods: {', '.join(METHODS)}.")
+    return method
+
+
+def default_step(method: str, z, dtype=np.float64):
+    """The usual step for ``method`` at ``z``: about the h that balances truncation and rounding.
+
+    forward/backward: sqrt(eps) * max(1, |z|); central: eps**(1/3) * max(1, |z|);
+    complex step: 1e-20 * max(1, |z|) (no subtraction, so no rounding floor; 1e-20 is far below
+    any truncation error and still far from underflow).
+    """
+    eps = np.finfo(dtype).eps
+    scale = np.maximum(1.0, np.abs(np.asarray(z, dtype=dtype)))
+    factor = {"forward": np.sqrt(eps), "backward": np.sqrt(eps), "central": np.cbrt(eps), "complex_step": 1e-20}
+    return factor[_check_method(method)] * scale
+
+
+def finite_difference(f, z, h=None, method: str = "central"):
+    """Approximate f'(z) by a finite difference with step ``h`` (default: :func:`default_step`).
+
+    ``z`` may be a number or an array; ``h`` a number or an array broadcastable against it. The
+    step is first rounded so that z+h is exactly representable (h = (z+h) - z), the standard trick
+    that removes one source of rounding error. The result has z's floating dtype (float64 for
+    ints), so float32 input shows float32 rounding.
+    """
+    _check_method(method)
+    z = as_input(z, "finite_difference()")
+    h = default_step(method, z, z.dtype) if h is None else as_input(h, "finite_difference(h=...)")
+    if np.any(h <= 0):
+        raise ValueError("finite_difference() needs a positive step h.")
+    h = h.astype(z.dtype, copy=False)
+    if method == "complex_step":
+        value = np.asarray(f(z + 1j * h))
+        if not np.iscomplexobj(value):
+            raise TypeError(
+                "The complex step needs f to accept complex input and return complex output; "
+                f"f returned {value.dtype}. Use method='central' for real-only functions."
+            )
+        slope = value.imag / h
+    else:
+        h = (z + h) - z
+        if np.any(h == 0):
+            raise ValueError(
+                "finite_difference(): the step is below the spacing of floats at z, so z + h == z; "
+                f"use h of at least {float(np.max(np.spacing(np.abs(z)))):.3g} here."
+            )
+        if method == "forward":
+            slope = (np.asarray(f(z + h)) - np.asarray(f(z))) / h
+        elif method == "backward":
+            slope = (np.asarray(f(z)) - np.asarray(f(z - h))) / h
+        else:
+            slope = (np.asarray(f(z + h)) - np.asarray(f(z - h))) / (2 * h)
+    return slope.astype(z.dtype, copy=False)[()] if np.ndim(slope) == 0 else slope.astype(z.dtype, copy=False)
+
+
+@dataclass(frozen=True)
+class StepSweep:
+    """Errors of several finite-difference methods at one point z, over a range of steps h."""
+
+    z: float
+    exact: float
+    steps: np.ndarray
+    errors: dict  # method name -> |approximation - exact| / |exact| (absolute if exact == 0); nan where z + h == z
+    relative: bool
+
+    def best_step(self, method: str) -> float:
+        """The step with the smallest error for ``method`` (ties: the largest such step)."""
+        errors = self.errors[_check_method(method)]
+        return float(self.steps[np.flatnonzero(errors == np.nanmin(errors))[-1]])
+
+
+def _difference_or_nan(f, z, h, method):
+    try:
+        return float(finite_difference(f, z, h=h, method=method))
+    except ValueError:  # step below the float spacing at z
+        return np.nan
+
+
+def step_sweep(f, derivative, z: float, steps=None, methods=("forward", "central", "complex_step"),
+               dtype=np.float64) -> StepSweep:
+    """Error of each method at ``z`` for every step in ``steps`` (default 1e-16 ... 1, 4 per decade).
+
+    ``derivative`` is the exact derivative (a callable or a number). The error is relative to
+    ``|exact|`` unless the exact derivative is 0. This is the data behind the classic V-shaped
+    log-log plot: truncation error falls with h, rounding error grows as h shrinks.
+    """
+    steps = np.logspace(-16, 0, 65) if steps is None else np.asarray(steps, dtype=float)
+    z_typed = np.asarray(z, dtype=dtype)
+    exact = float(derivative(z_typed) if callable(derivative) else derivative)
+    relative = exact != 0
+    errors = {}
+    for method in methods:
+        error = np.abs(np.array([_difference_or_nan(f, z_typed, h, method) for h in steps]) - exact)
+        errors[_check_method(method)] = error / abs(exact) if relative else error
+    return StepSweep(z=float(z), exact=exact, steps=steps, errors=errors, relative=relative)
