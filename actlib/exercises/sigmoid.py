@@ -1,0 +1,114 @@
+"""Exercises for notebook 01 (sigmoid). In the notebook::
+
+    from actlib.exercises import sigmoid as exercises
+    exercises.q1(answer)        # feedback; exercises.q1.hint(), exercises.q1.solution()
+"""
+import sympy as sp
+
+from ..activations import get, z
+from ..checks import Exercise, choice_answer, expression_answer, function_answer, number_answer, tuple_answer
+from ..reference import reference
+
+_sigmoid = get("sigmoid")
+_sigma = sp.Lambda(z, _sigmoid.expr)
+
+q1 = Exercise(
+    "01.q1",
+    "Give σ'(z) as an expression in `z`: a string such as `'exp(-z)'` or a sympy expression. "
+    "Any equivalent form counts; `sigma(z)` (or `σ(z)`) may stand for the sigmoid itself.",
+    expression_answer(_sigmoid.derivative_expr, names={"sigma": _sigma, "σ": _sigma}),
+    hints=(
+        "Write σ(z) = (1 + e^(-z))^(-1) and use the chain rule: the outer power rule times the "
+        "derivative of the inside, 1 + e^(-z).",
+        "The derivative of the inside is -e^(-z); the outer power rule gives -(1 + e^(-z))^(-2).",
+    ),
+    solution=(
+        "By the chain rule σ'(z) = -(1 + e^(-z))^(-2) · (-e^(-z)), so\n\n"
+        "```python\nanswer = \"exp(-z) / (1 + exp(-z))**2\"    # or \"sigma(z) * (1 - sigma(z))\"\n```"
+    ),
+)
+
+q2 = Exercise(
+    "01.q2",
+    "What is the largest value σ'(z) takes, and at which z? Answer as a pair `(largest_value, z_at_largest)`.",
+    tuple_answer(number_answer(0.25), number_answer(0.0, atol=1e-6), labels=("largest value", "z")),
+    hints=(
+        "σ' = σ(1 − σ) is a product s(1 − s) with s between 0 and 1: which s makes it largest?",
+        "s(1 − s) is largest at s = 1/2, and σ(z) = 1/2 at exactly one z.",
+    ),
+    solution=(
+        "s(1 − s) peaks at s = 1/2 with value 1/4, and σ(z) = 1/2 at z = 0:\n\n"
+        "```python\nanswer = (0.25, 0)\n```"
+    ),
+)
+
+
+def _reference_slope(point):
+    return float(reference(_sigmoid, point, derivative=True)[0])
+
+
+q3 = Exercise(
+    "01.q3",
+    "Write a function `sigmoid_slope(z)` that computes σ'(z) from a float z, accurate to a relative "
+    "error of 1e-9 everywhere from z = -100 to 100 (so also at z = 40), and answer with the function.",
+    function_answer(_reference_slope, rtol=1e-9),
+    hints=(
+        "σ(z)·(1 − σ(z)) is exact algebra but not exact arithmetic: for large z, σ(z) is so close to 1 "
+        "that 1 − σ(z) keeps few correct digits (none at all once σ(z) rounds to 1.0, from z ≈ 36.7). "
+        "Avoid subtracting from 1: write σ' with e^(-z) instead.",
+        "σ'(z) = e^(-z) / (1 + e^(-z))². It is even, σ'(-z) = σ'(z), so you may use e^(-|z|), which never overflows.",
+    ),
+    solution=(
+        "Compute from e = e^(-|z|), which lies in (0, 1], so nothing overflows and nothing is subtracted:\n\n"
+        "```python\nimport math\n\ndef sigmoid_slope(z):\n    e = math.exp(-abs(z))\n"
+        "    return e / (1 + e) ** 2\n\nanswer = sigmoid_slope\n```"
+    ),
+)
+
+
+def _check_depth(answer):
+    if isinstance(answer, int) and not isinstance(answer, bool) and answer > 0:
+        factor = 0.25 ** answer
+        if answer == 10:
+            return True, "0.25**10 = 9.5e-07 is the first power below 1e-6 (0.25**9 = 3.8e-06)."
+        if factor >= 1e-6:
+            return False, f"0.25**{answer} = {factor:.2g} is still above 1e-6."
+        return False, f"0.25**{answer} = {factor:.2g} is below 1e-6, but so is a power with fewer layers."
+    return number_answer(10, rtol=0)(answer)
+
+
+q4 = Exercise(
+    "01.q4",
+    "Backpropagating through n sigmoid layers multiplies the gradient by n factors σ'(z) ≤ 1/4 "
+    "(ignoring the weights). Even at best, every factor 1/4, what is the smallest n for which the "
+    "product is below 1e-6? Answer with a whole number.",
+    _check_depth,
+    hints=("Compute 0.25**n for n = 1, 2, 3, ... or solve 4**n > 1e6 with a logarithm.",),
+    solution=(
+        "4**n > 10**6 means n > 6 / log10(4) ≈ 9.97, so n = 10:\n\n"
+        "```python\nimport math\n\nanswer = math.ceil(6 / math.log10(4))    # 10\n```"
+    ),
+)
+
+q5 = Exercise(
+    "01.q5",
+    "A neuron's inputs a_1, ..., a_k are outputs of sigmoid units, and δ = ∂L/∂z is the error at "
+    "the neuron. The gradients of its incoming weights are ∂L/∂w_i = δ·a_i. Which is true? "
+    "(a) they all share the sign of δ; (b) their signs are random, about half positive; "
+    "(c) they are all positive, whatever δ is; (d) they are all zero. Answer with a letter.",
+    choice_answer("a", {
+        "a": "they all share the sign of δ: every a_i > 0, so δ·a_i has the sign of δ.",
+        "b": "random signs",
+        "c": "all positive",
+        "d": "all zero",
+    }),
+    hints=("What is the sign of a sigmoid output a_i = σ(z_i)?",),
+    solution=(
+        "(a): every σ output is positive, so δ·a_i has the sign of δ for every i. One step can "
+        "only increase all these weights together or decrease them all together, which forces a "
+        "zig-zag path when some should go up and others down.\n\n```python\nanswer = \"a\"\n```"
+    ),
+)
+
+EXERCISES = (q1, q2, q3, q4, q5)
+

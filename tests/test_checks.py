@@ -1,0 +1,194 @@
+"""actlib.checks: right, wrong and unanswered for every kind of answer; learner errors become feedback."""
+import math
+
+import numpy as np
+import pytest
+import sympy as sp
+
+import actlib
+from actlib.checks import (
+    Exercise, Feedback, choice_answer, expression_answer, function_answer, number_answer, tuple_answer,
+)
+
+z = actlib.z
+sigmoid = actlib.get("sigmoid")
+SIGMA = {"sigma": sp.Lambda(z, 1 / (1 + sp.exp(-z)))}
+
+
+def exercise(checker, hints=("Think again.",)):
+    return Exercise("test.q", "A question?", checker, hints=hints, solution="The **answer**.")
+
+
+# -- Feedback and Exercise -----------------------------------------------------------------------
+
+@pytest.mark.parametrize("blank", [..., None])
+def test_unanswered_is_neither_right_nor_wrong(blank):
+    feedback = exercise(number_answer(1.0))(blank)
+    assert feedback.correct is None and not feedback
+    assert repr(feedback) == "… Not answered yet: replace `...` with your answer."
+
+
+def test_feedback_text_is_deterministic_and_plain():
+    q = exercise(number_answer(0.25))
+    assert repr(q(0.25)) == str(q(0.25)) == "✓ Correct: 0.25."
+    assert repr(q(0.5)) == "✗ Not yet: 0.5 is too large. Hint: Think again."
+    assert repr(q(0.1)) == "✗ Not yet: 0.1 is too small. Hint: Think again."
+    assert bool(q(0.25)) and not q(0.5)
+
+
+def test_feedback_html_is_a_coloured_box_with_escaped_text():
+    html = Feedback(False, "`a < b` fails", "x & y")._repr_html_()
+    assert html.startswith("<div") and "rgb(214, 110, 0)" in html
+    assert "<code>a &lt; b</code>" in html and "x &amp; y" in html
+    assert "rgb(46, 160, 67)" in Feedback(True, "ok")._repr_html_()
+    assert "Not answered yet" in Feedback(None, "blank")._repr_html_()
+
+
+def test_hints_come_one_at_a_time_then_the_solution():
+    q = exercise(number_answer(1), hints=("first", "second"))
+    assert str(q.hint()) == "**Hint 1 of 2:** first"
+    assert str(q.hint()).startswith("**Hint 2 of 2:** second (That was the last hint")
+    assert str(q.hint()).startswith("**Hint 2 of 2:**")
+    assert q.solution()._repr_markdown_() == "The **answer**."
+    assert "solution()" in str(exercise(number_answer(1), hints=()).hint())
+
+
+def test_exercise_shows_its_prompt():
+    q = exercise(number_answer(1))
+    assert repr(q) == "Exercise test.q: A question?"
+    assert q._repr_markdown_() == "**Exercise test.q.** A question?"
+
+
+def test_a_checker_that_raises_becomes_feedback():
+    def broken(answer):
+        raise RuntimeError("boom")
+
+    feedback = exercise(broken)(1)
+    assert feedback.correct is False and "RuntimeError: boom" in feedback.message
+
+
+# -- number_answer ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("answer", [0.25, 1 / 4, "1/4", "0.25", sp.Rational(1, 4), np.float32(0.25), np.array(0.25)])
+def test_number_any_form_of_the_right_number(answer):
+    assert number_answer(0.25)(answer)[0]
+
+
+@pytest.mark.parametrize("answer, words", [
+    (0.3, "too large"), ("abc", "could not read"), (True, "expected a number"), ([1, 2], "single number"),
+    (math.inf, "finite"), (math.nan, "finite"), (sigmoid, "expected a number"),
+])
+def test_number_wrong_or_unreadable(answer, words):
+    correct, message = number_answer(0.25)(answer)
+    assert not correct and words in message
+
+
+def test_number_tolerances():
+    assert number_answer(0.0, atol=1e-9)(1e-12)[0]
+    assert not number_answer(0.0)(1e-12)[0]
+    assert number_answer(100, rtol=1e-3)(100.05)[0]
+
+
+# -- expression_answer -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("answer", [
+    "exp(-z)/(1+exp(-z))**2",
+    "1/(1+exp(-z)) * (1 - 1/(1+exp(-z)))",           # sigma*(1-sigma), written out
+    "e^(-z)/(1+e^(-z))^2",                           # ^ and e as a learner types them
+    "exp(z)/(1+exp(z))**2",
+    "1/(4*cosh(z/2)**2)",                            # simplify cannot prove this one: numeric fallback
+    "sigma(z)*(1-sigma(z))",                         # an extra name the exercise allows
+    sp.exp(-sp.Symbol("z")) / (1 + sp.exp(-sp.Symbol("z"))) ** 2,  # the learner's own Symbol("z")
+    sigmoid.expr * (1 - sigmoid.expr),
+])
+def test_expression_any_equivalent_form(answer):
+    correct, message = expression_answer(sigmoid.derivative_expr, names=SIGMA)(answer)
+    assert correct, message
+
+
+@pytest.mark.parametrize("answer, words", [
+    ("exp(-z)/(1+exp(-z))", "at z = -7 your expression gives 0.999089, but the answer is 0.000910221"),
+    ("s*(1-s)", "uses s, which the checker does not know"),
+    ("sigmoid(z)*(1-sigmoid(z))", "uses sigmoid"),
+    ("diff(1/(1+exp(-z)), z)", "uses diff"),
+    ("__import__('os')", "uses __import__, os"),
+    ("exp(-z", "brackets"),
+    ("exp(-z)*/", "could not read"),
+    (lambda z: z, "got a function"),
+    (sp.Symbol("x") + z, "uses x"),
+    (0.25, "at z = -7"),
+])
+def test_expression_wrong_or_unreadable(answer, words):
+    correct, message = expression_answer(sigmoid.derivative_expr, names=SIGMA)(answer)
+    assert not correct and words in message, message
+
+
+# -- function_answer -------------------------------------------------------------------------------
+
+def stable(z):
+    e = math.exp(-abs(z))
+    return e / (1 + e) ** 2
+
+
+@pytest.mark.parametrize("answer", [stable, sigmoid.derivative, lambda z: np.exp(-z) / (1 + np.exp(-z)) ** 2])
+def test_function_right(answer):
+    correct, message = function_answer(sigmoid.derivative)(answer)
+    assert correct and "|z| up to 100" in message
+
+
+def test_function_textbook_form_fails_in_the_tail_and_says_where():
+    correct, message = function_answer(sigmoid.derivative)(lambda z: sigmoid(z) * (1 - sigmoid(z)))
+    assert not correct
+    assert message.startswith("at z = 20 your function returned 2.0611537e-09, but the right value is 2.0611536e-09")
+
+
+def test_function_checks_the_tails():
+    tail = function_answer(sigmoid.derivative, points=[40.0])
+    assert not tail(lambda z: sigmoid(z) * (1 - sigmoid(z)))[0]
+    assert "returned 0, but the right value is 4.24835e-18" in tail(lambda z: sigmoid(z) * (1 - sigmoid(z)))[1]
+
+
+@pytest.mark.parametrize("answer, words", [
+    (lambda z: 1 / 0, "at z = 0 your function raised ZeroDivisionError: division by zero"),
+    (lambda z: math.exp(-z) / (1 + math.exp(-z)) ** 2, "at z = -710 your function raised OverflowError"),
+    (lambda z: None, "returned None; did you forget `return`?"),
+    (lambda z: np.array([1.0, 2.0]), "not one number"),
+    (lambda z: "0.25", "not one number"),
+    (lambda z: math.nan, "returned nan"),
+    (0.25, "expected a function of z"),
+])
+def test_function_learner_errors_become_feedback(answer, words):
+    check = function_answer(sigmoid.derivative, points=[0.0, 1.0, -710.0])
+    correct, message = check(answer)
+    assert not correct and words in message, message
+
+
+def test_function_overflow_warnings_are_silenced():
+    with np.errstate(all="raise"):  # a warning escaping the checker would raise here
+        assert not function_answer(sigmoid.derivative, points=[-800.0])(lambda z: np.exp(-z) / (1 + np.exp(-z)) ** 2)[0]
+
+
+def test_function_stub_counts_as_not_answered():
+    def stub(z):
+        raise NotImplementedError
+
+    feedback = exercise(function_answer(sigmoid.derivative))(stub)
+    assert feedback.correct is None and "NotImplementedError" in feedback.message
+
+
+# -- choice_answer and tuple_answer ----------------------------------------------------------------
+
+def test_choice():
+    check = choice_answer("b", {"a": "zero", "b": "a quarter"})
+    assert check("b") == (True, "(b) a quarter")
+    assert check(" B ")[0] and check("(b)")[0]
+    assert check("a") == (False, "(a) is not it.")
+    assert "one of 'a', 'b'" in check("c")[1]
+
+
+def test_tuple_names_the_wrong_items():
+    check = tuple_answer(number_answer(0.25), number_answer(0, atol=1e-9), labels=("peak value", "peak z"))
+    assert check((0.25, 0)) == (True, "peak value: 0.25; peak z: 0.")
+    assert check([0.25, 1]) == (False, "peak z: 1 is too large.")
+    assert check((0.5, -1)) == (False, "peak value: 0.5 is too large; peak z: -1 is too small.")
+    assert "expected 2 values" in check(0.25)[1]
