@@ -15,6 +15,7 @@ __version__ = "0.1.0"
 _LAZY = {
     "plot_activation": "plotting",
     "plot_error_panel": "plotting",
+    "plot_step_sweep": "plotting",
     "explore": "explorer",
     "Explorer": "explorer",
 }

@@ -28,6 +28,8 @@ class Activation:
     """Base class: subclasses set ``name``, ``defaults`` and write ``_value_and_derivative``."""
 
     name: str = ""
+    symbol: str = "g"
+    """How figures and readouts write the function: σ for sigmoid, so labels read σ(z), σ′(z)."""
     defaults: dict[str, float] = {}
     parameter_ranges: dict[str, tuple[float, float]] = {}
     """Range a slider should offer for each parameter (the explorer reads it)."""
@@ -160,6 +162,7 @@ class Sigmoid(Activation):
     """
 
     name = "sigmoid"
+    symbol = "σ"
 
     def _value_and_derivative(self, z):
         e = np.exp(-np.abs(z))
@@ -205,6 +208,7 @@ class Tanh(Activation):
     """
 
     name = "tanh"
+    symbol = "tanh"
 
     def _value_and_derivative(self, z):
         e = np.exp(-2 * np.abs(z))
@@ -244,6 +248,7 @@ class ReLU(Activation):
     """
 
     name = "relu"
+    symbol = "ReLU"
 
     def _value_and_derivative(self, z):
         value = np.maximum(z, 0)
@@ -275,6 +280,7 @@ class LeakyReLU(Activation):
     """
 
     name = "leaky_relu"
+    symbol = "LeakyReLU"
     defaults = {"alpha": 0.01}
     parameter_ranges = {"alpha": (0.0, 1.5)}
 

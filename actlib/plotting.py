@@ -1,0 +1,173 @@
+"""Figures that put an activation's analytic slope next to finite-difference slopes.
+
+Each function takes an activation (a name or an :class:`~actlib.Activation`) and returns the
+matplotlib ``Figure`` it drew on. Pass ``ax=`` to draw into an axes of your own (a panel of a larger
+figure); otherwise a new figure is made with ``pyplot`` so that it shows inline in a notebook.
+"""
+from __future__ import annotations
+
+import matplotlib.pyplot as plt
+import numpy as np
+
+from .activations import Activation, get
+from .finite_differences import METHODS, finite_difference, step_sweep
+
+METHOD_STYLE = {  # marker, colour: each method looks the same in every figure of the collection
+    "forward": ("o", "tab:orange"),
+    "backward": ("s", "tab:purple"),
+    "central": ("x", "tab:red"),
+    "complex_step": ("+", "tab:brown"),
+}
+VALUE_COLOUR, SLOPE_COLOUR = "tab:blue", "tab:green"
+
+
+def activation_of(activation, params) -> Activation:
+    """``get(activation, **params)``, also accepting an Activation (then params must be empty)."""
+    if isinstance(activation, Activation) and not params:
+        return activation
+    return get(activation, **params)
+
+
+def display_name(act: Activation) -> str:
+    """'sigmoid', or 'leaky_relu (alpha=0.2)' for a parametrised activation: for titles."""
+    params = ", ".join(f"{key}={value:g}" for key, value in act.params.items())
+    return f"{act.name} ({params})" if params else act.name
+
+
+def _axes(ax, figsize):
+    if ax is not None:
+        return ax.figure, ax
+    figure, ax = plt.subplots(figsize=figsize, layout="constrained")
+    return figure, ax
+
+
+def _step_label(h) -> str:
+    return "default h" if h is None else f"h = {h:g}"
+
+
+def _z_grid(z_range, points):
+    low, high = z_range
+    if not (np.isfinite(low) and np.isfinite(high) and low < high):
+        raise ValueError(f"z_range must be two finite numbers (low, high) with low < high; got {z_range!r}.")
+    if points < 2:
+        raise ValueError(f"points must be at least 2; got {points!r}.")
+    return np.linspace(low, high, points)
+
+
+def _check_methods(methods):
+    if isinstance(methods, str):
+        methods = (methods,)
+    unknown = [m for m in methods if m not in METHODS]
+    if unknown:
+        raise ValueError(f"Unknown finite-difference method(s) {unknown}; valid methods: {', '.join(METHODS)}.")
+    return tuple(methods)
+
+
+def plot_activation(activation, z_range=(-6.0, 6.0), methods=("central",), h=None, points=401, markers=25,
+                    ax=None, title=None, **params):
+    """g(z) and the analytic g'(z) as curves, finite-difference slopes as markers on top.
+
+    ``methods`` are finite-difference methods (see :data:`actlib.METHODS`), evaluated with step
+    ``h`` (default: each method's usual step) at ``markers`` evenly spaced z. If the derivative is
+    right, the markers sit on the g' curve; a large h (say 0.5) shows the forward difference drift
+    off while the central one stays close.
+    """
+    act = activation_of(activation, params)
+    methods = _check_methods(methods)
+    figure, ax = _axes(ax, (7.0, 4.0))
+    zs = _z_grid(z_range, points)
+    g = act.symbol
+    ax.plot(zs, act(zs), color=VALUE_COLOUR, lw=2, label=f"{g}(z)")
+    ax.plot(zs, act.derivative(zs), color=SLOPE_COLOUR, lw=2, label=f"{g}′(z), analytic")
+    marker_zs = _z_grid(z_range, markers)
+    for method in methods:
+        marker, colour = METHOD_STYLE[method]
+        slopes = finite_difference(act, marker_zs, h=h, method=method)
+        ax.plot(marker_zs, slopes, ls="none", marker=marker, color=colour, mfc="none", ms=7,
+                label=f"{method.replace('_', ' ')} difference, {_step_label(h)}")
+    ax.axhline(0.0, color="0.6", lw=0.8)
+    ax.axvline(0.0, color="0.6", lw=0.8)
+    ax.set_xlabel("z (pre-activation)")
+    ax.set_ylabel(f"{g}(z) and slope {g}′(z)")
+    ax.set_title(title or f"{display_name(act)}: the finite differences sit on the analytic slope")
+    ax.legend(loc="best", fontsize="small")
+    ax.grid(alpha=0.3)
+    return figure
+
+
+def plot_error_panel(activation, z_range=(-6.0, 6.0), methods=("forward", "central"), h=None, points=401,
+                     ax=None, title=None, **params):
+    """|finite difference − analytic g'(z)| along z on a log scale, one line per method.
+
+    Points where the difference is exactly 0 cannot appear on a log axis and are left out.
+    """
+    act = activation_of(activation, params)
+    methods = _check_methods(methods)
+    figure, ax = _axes(ax, (7.0, 3.0))
+    zs = _z_grid(z_range, points)
+    exact = act.derivative(zs)
+    for method in methods:
+        marker, colour = METHOD_STYLE[method]
+        error = np.abs(finite_difference(act, zs, h=h, method=method) - exact)
+        ax.plot(zs, np.where(error > 0, error, np.nan), color=colour,
+                label=f"{method.replace('_', ' ')} difference, {_step_label(h)}")
+    ax.set_yscale("log")
+    ax.set_xlabel("z (pre-activation)")
+    ax.set_ylabel(f"|difference − {act.symbol}′(z)|")
+    ax.set_title(title or f"{display_name(act)}: error of each finite difference against {act.symbol}′(z)")
+    ax.legend(loc="best", fontsize="small")
+    ax.grid(alpha=0.3, which="both")
+    return figure
+
+
+def plot_step_sweep(activation, z=1.0, steps=None, methods=("forward", "central", "complex_step"), ax=None,
+                    title=None, **params):
+    """Error of each finite difference at one z against the step h, on log-log axes.
+
+    Big steps: truncation error, falling like h (forward, backward) or h² (central, complex step).
+    Small steps: rounding error, growing like eps/h for the methods that subtract. The dashed guide
+    lines have those slopes, so the learner can read off which regime each point is in.
+    """
+    act = activation_of(activation, params)
+    methods = _check_methods(methods)
+    sweep = step_sweep(act, act.derivative, z, steps=steps, methods=methods)
+    figure, ax = _axes(ax, (7.0, 4.0))
+    for method in methods:
+        marker, colour = METHOD_STYLE[method]
+        error = sweep.errors[method]
+        ax.plot(sweep.steps, np.where(error > 0, error, np.nan), marker=marker, ms=4, color=colour,
+                label=method.replace("_", " "))
+    _guide_lines(ax, sweep)
+    ax.set_xscale("log")
+    ax.set_yscale("log")
+    ax.set_xlabel("step h")
+    kind = "relative error" if sweep.relative else "absolute error"
+    ax.set_ylabel(f"{kind} of the slope at z = {sweep.z:g}")
+    ax.set_title(title or f"{display_name(act)} at z = {sweep.z:g}: error against the step h")
+    ax.legend(loc="best", fontsize="small")
+    ax.grid(alpha=0.3, which="both")
+    return figure
+
+
+def _guide_lines(ax, sweep):
+    """Dashed lines ∝ h, ∝ h² and ∝ eps/h, each placed just under the data it describes."""
+    h, eps = sweep.steps, np.finfo(float).eps
+    guides = []
+    for methods, power, label, h_range in ((("forward", "backward"), 1, "∝ h", (1e-7, 1.0)),
+                                            (("central",), 2, "∝ h²", (1e-4, 1.0))):
+        method = next((m for m in methods if m in sweep.errors), None)
+        if method is None:
+            continue
+        error = sweep.errors[method]
+        usable = np.flatnonzero((h <= 0.1) & np.isfinite(error) & (error > 0))
+        if usable.size:
+            anchor = usable[-1]  # the largest step at most 0.1: truncation error dominates there
+            guides.append((0.3 * error[anchor] * (h / h[anchor]) ** power, label, h_range))
+    if any(m in sweep.errors for m in ("forward", "backward", "central")):
+        guides.append((eps / h, "eps / h (rounding)", (1e-16, 1e-5)))
+    for values, label, (low, high) in guides:
+        shown = (h >= low) & (h <= high)
+        ax.plot(h[shown], values[shown], ls="--", lw=1, color="0.45")
+        first = np.flatnonzero(shown)[0]
+        ax.annotate(label, (h[first], values[first]), fontsize="small", color="0.3",
+                    xytext=(0, -12), textcoords="offset points")

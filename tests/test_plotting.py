@@ -1,0 +1,86 @@
+"""The figures: what is drawn is what the labels say, and the finite-difference markers sit on g'."""
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt
+import numpy as np
+import pytest
+
+import actlib
+
+
+@pytest.fixture(autouse=True)
+def close_figures():
+    yield
+    plt.close("all")
+
+
+def _lines_by_label(ax):
+    return {line.get_label(): line for line in ax.get_lines() if not line.get_label().startswith("_")}
+
+
+@pytest.mark.parametrize("name", actlib.names())
+def test_plot_activation_draws_value_slope_and_markers_on_the_slope(name):
+    figure = actlib.plot_activation(name, methods=("forward", "central"))
+    ax, = figure.axes
+    lines = _lines_by_label(ax)
+    act = actlib.get(name)
+    assert set(lines) == {f"{act.symbol}(z)", f"{act.symbol}′(z), analytic",
+                          "forward difference, default h", "central difference, default h"}
+    assert ax.get_xlabel() and ax.get_ylabel() and ax.get_title()
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == list(lines)
+    zs, slopes = lines["central difference, default h"].get_data()
+    away_from_kink = np.abs(zs) > 1e-3
+    np.testing.assert_allclose(slopes[away_from_kink], act.derivative(zs[away_from_kink]), rtol=1e-6, atol=1e-9)
+
+
+def test_a_large_step_shows_forward_drifting_more_than_central():
+    figure = actlib.plot_activation("sigmoid", methods=("forward", "central"), h=0.5)
+    lines = _lines_by_label(figure.axes[0])
+    zs, forward = lines["forward difference, h = 0.5"].get_data()
+    _, central = lines["central difference, h = 0.5"].get_data()
+    exact = actlib.get("sigmoid").derivative(zs)
+    assert np.max(np.abs(forward - exact)) > 4 * np.max(np.abs(central - exact))
+
+
+def test_plot_draws_into_a_given_axes_and_passes_parameters():
+    figure, (left, right) = plt.subplots(1, 2)
+    assert actlib.plot_activation("leaky_relu", ax=right, alpha=0.3) is figure
+    zs, values = _lines_by_label(right)["LeakyReLU(z)"].get_data()
+    np.testing.assert_allclose(values, np.where(zs > 0, zs, 0.3 * zs))
+    assert "alpha=0.3" in right.get_title() and not left.get_lines()
+
+
+def test_error_panel_is_log_scale_and_leaves_out_exact_zeros():
+    figure = actlib.plot_error_panel("relu", methods=("forward", "central"))
+    ax, = figure.axes
+    assert ax.get_yscale() == "log"
+    for line in ax.get_lines():
+        errors = line.get_ydata()
+        assert np.all(np.isnan(errors) | (errors > 0))
+    # away from the kink ReLU's differences are exact; at z = 0 central gives 1/2, error 1/2
+    zs, central = _lines_by_label(ax)["central difference, default h"].get_data()
+    assert central[np.argmin(np.abs(zs))] == pytest.approx(0.5)
+
+
+def test_step_sweep_shows_the_v_shape():
+    figure = actlib.plot_step_sweep("tanh", z=1.0)
+    ax, = figure.axes
+    assert (ax.get_xscale(), ax.get_yscale()) == ("log", "log")
+    steps, central = _lines_by_label(ax)["central"].get_data()
+    central = central[np.isfinite(central)]  # nan where z + h == z
+    best = np.argmin(central)
+    assert central[best] < 1e-9
+    assert 0 < best < len(central) - 1
+    assert central[0] > 1e3 * central[best] and central[-1] > 1e3 * central[best]
+
+
+@pytest.mark.parametrize("call, message", [
+    (lambda: actlib.plot_activation("sigmiod"), "Did you mean 'sigmoid'"),
+    (lambda: actlib.plot_activation("tanh", methods=("centre",)), "valid methods: forward"),
+    (lambda: actlib.plot_error_panel("tanh", z_range=(3, -3)), "low < high"),
+    (lambda: actlib.plot_activation("relu", alpha=0.1), "valid parameters: none"),
+])
+def test_bad_arguments_say_what_is_valid(call, message):
+    with pytest.raises((ValueError, KeyError, TypeError), match=message):
+        call()
