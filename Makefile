@@ -6,7 +6,7 @@ LOCK   := requirements/lock.txt
 STAMP  := $(VENV)/.installed
 NBVAL  := --nbval --nbval-current-env --nbval-sanitize-with notebooks/sanitize.cfg
 
-.PHONY: install lab test test-package test-notebooks bench sync lock clean
+.PHONY: install lab test test-package test-notebooks bench sync execute lock clean
 
 install: $(STAMP)
 
@@ -25,15 +25,24 @@ test: test-package test-notebooks
 test-package: install
 	MPLBACKEND=Agg $(BIN)/python -m pytest tests
 
-# nbval re-executes every notebook and compares each output with the stored one.
+# nbval re-executes every notebook and compares each output with the stored one. (No MPLBACKEND
+# here: the kernel must keep the inline backend that draws the stored figures.)
 test-notebooks: install
-	MPLBACKEND=Agg $(BIN)/python -m pytest $(NBVAL) notebooks/
+	env -u MPLBACKEND $(BIN)/python -m pytest $(NBVAL) notebooks/
 
 bench: install
 	$(BIN)/python benchmarks/run_all.py
 
-# Pair each notebook with its markdown twin (edit either, then `make sync`), then re-execute.
+# Pair each notebook with its markdown twin: edit either one, then `make sync`.
 sync: install
+	$(BIN)/jupytext --sync notebooks/[0-9][0-9]_*.ipynb
+
+# Re-run every notebook top to bottom in a fresh kernel and store its outputs (and widget state,
+# so JupyterLab shows the explorers before the notebook is re-run). Only the .ipynb outputs change.
+execute: sync
+	for notebook in notebooks/[0-9][0-9]_*.ipynb; do \
+	  env -u MPLBACKEND $(BIN)/jupyter nbconvert --to notebook --execute --inplace "$$notebook" || exit 1; \
+	done
 	$(BIN)/jupytext --sync notebooks/[0-9][0-9]_*.ipynb
 
 # Re-resolve the exact pins from pyproject.toml in a throwaway environment.

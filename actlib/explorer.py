@@ -273,11 +273,15 @@ class Explorer:
         buffer = io.BytesIO()
         with _all_drawn(self._moving):
             self.figure.savefig(buffer, format="png")
+        png = base64.b64encode(buffer.getvalue()).decode("ascii")
+        # Saved widget state shows this image in place of the live canvas until the notebook is re-run.
+        self.canvas._data_url = f"data:image/png;base64,{png}"
+        self.canvas._size = tuple(self.figure.get_size_inches() * self.figure.dpi)
         return {
             "application/vnd.jupyter.widget-view+json": {
                 "version_major": 2, "version_minor": 0, "model_id": self.widget.model_id,
             },
-            "image/png": base64.b64encode(buffer.getvalue()).decode("ascii"),
+            "image/png": png,
             "text/plain": repr(self),
         }
 
