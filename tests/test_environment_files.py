@@ -60,3 +60,12 @@ def test_environment_yml_python_matches_requires_python():
     python = _conda_pins()["python"]
     assert SpecifierSet(tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["requires-python"]).contains(
         python + ".0")
+
+
+def test_readme_set_up_is_make_lab_and_make_test_and_ci_runs_make_test():
+    readme = (ROOT / "README.md").read_text()
+    set_up = readme.split("## Set up", 1)[1].split("\n## ", 1)[0]
+    assert re.findall(r"^make \w+", set_up, re.M) == ["make lab", "make test"]
+    makefile = (ROOT / "Makefile").read_text()
+    assert re.search(r"^lab:", makefile, re.M) and re.search(r"^test:", makefile, re.M)
+    assert re.search(r"^make test$", (ROOT / ".ci" / "run").read_text(), re.M)
