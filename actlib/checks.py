@@ -319,7 +319,11 @@ def function_answer(expected, points=None, rtol=1e-9, atol=0.0):
 
 
 def choice_answer(expected, options):
-    """Checker: one key of ``options`` (a dict key -> text), e.g. "b"; case and spaces ignored."""
+    """Checker: one key of ``options`` (a dict key -> text), e.g. "b"; case and spaces ignored.
+
+    The text of the chosen option is shown with the verdict, so write it as the reason: why the
+    right option is right, and why each wrong one is wrong.
+    """
     options = {str(key).strip().lower(): text for key, text in options.items()}
     expected = str(expected).strip().lower()
 
@@ -329,7 +333,7 @@ def choice_answer(expected, options):
             return False, f"answer with one of {', '.join(repr(k) for k in options)}; got {answer!r}."
         if key == expected:
             return True, f"({key}) {options[key]}"
-        return False, f"({key}) is not it."
+        return False, f"({key}) is not it: {options[key]}"
 
     return check
 

@@ -182,7 +182,7 @@ def test_choice():
     check = choice_answer("b", {"a": "zero", "b": "a quarter"})
     assert check("b") == (True, "(b) a quarter")
     assert check(" B ")[0] and check("(b)")[0]
-    assert check("a") == (False, "(a) is not it.")
+    assert check("a") == (False, "(a) is not it: zero")
     assert "one of 'a', 'b'" in check("c")[1]
 
 

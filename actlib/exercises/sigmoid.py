@@ -98,9 +98,9 @@ q5 = Exercise(
     "(c) they are all positive, whatever δ is; (d) they are all zero. Answer with a letter.",
     choice_answer("a", {
         "a": "they all share the sign of δ: every a_i > 0, so δ·a_i has the sign of δ.",
-        "b": "random signs",
-        "c": "all positive",
-        "d": "all zero",
+        "b": "the signs are not random: every a_i = σ(z_i) is positive, so each δ·a_i has the same sign.",
+        "c": "they would all be positive only when δ > 0; with δ < 0 they are all negative.",
+        "d": "they are zero only if δ = 0: a sigmoid output a_i is never 0.",
     }),
     hints=("What is the sign of a sigmoid output a_i = σ(z_i)?",),
     solution=(

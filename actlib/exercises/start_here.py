@@ -1,0 +1,118 @@
+"""Exercises for notebook 00 (start here). In the notebook::
+
+    from actlib.exercises import start_here as exercises
+    exercises.q1(answer)        # feedback; exercises.q1.hint(), exercises.q1.solution()
+"""
+from ..activations import get
+from ..checks import Exercise, choice_answer, number_answer
+
+_sigmoid = get("sigmoid")
+
+
+def _check_weight_gradient(answer):
+    correct, message = number_answer(-0.25)(answer)
+    if correct is False:
+        try:
+            value = float(answer)
+        except (TypeError, ValueError):
+            return correct, message
+        if abs(value - (-0.5)) < 1e-9:
+            return False, "-0.5 is ∂L/∂a · ∂z/∂w: the factor σ′(z) = 0.25 is missing."
+        if abs(value - (-0.125)) < 1e-9:
+            return False, "-0.125 is ∂L/∂a · σ′(z): the factor ∂z/∂w = x = 2 is missing."
+        if abs(value - 0.25) < 1e-9:
+            return False, "Right size, wrong sign: ∂L/∂a = a − y = 0.5 − 1 is negative."
+    return correct, message
+
+
+q1 = Exercise(
+    "00.q1",
+    "A sigmoid neuron has x = 2, w = 0.5, b = −1 and target y = 1, with loss L = (a − y)²/2 where "
+    "a = σ(wx + b). What is ∂L/∂w? Answer with a number.",
+    _check_weight_gradient,
+    hints=(
+        "First the forward pass: z = wx + b, then a = σ(z). Here z is a very simple number.",
+        "∂L/∂w = (a − y) · σ′(z) · x, with σ′(0) = 1/4.",
+    ),
+    solution=(
+        "z = 0.5·2 − 1 = 0, so a = σ(0) = 0.5 and σ′(0) = 0.25; then "
+        "∂L/∂w = (a − y)·σ′(z)·x = (0.5 − 1)·0.25·2:\n\n"
+        "```python\nanswer = (0.5 - 1) * 0.25 * 2    # -0.25\n```"
+    ),
+)
+
+
+def _check_central_difference(answer):
+    correct, message = number_answer(3.01, rtol=1e-9)(answer)
+    if correct is False:
+        try:
+            value = float(answer)
+        except (TypeError, ValueError):
+            return correct, message
+        if abs(value - 3.31) < 1e-9:
+            return False, "3.31 is the forward difference (f(1.1) − f(1))/0.1; the central one uses f(1.1) and f(0.9)."
+        if abs(value - 3.0) < 1e-9:
+            return False, "3 is the exact derivative 3z² at z = 1; the central difference with h = 0.1 is a little off it."
+        if abs(value - 6.02) < 1e-9:
+            return False, "6.02 divides by h; the central difference divides by 2h."
+    return correct, message
+
+
+q2 = Exercise(
+    "00.q2",
+    "Compute the central difference of f(z) = z³ at z = 1 with step h = 0.1 (a number, not the exact derivative).",
+    _check_central_difference,
+    hints=(
+        "The central difference is (f(z + h) − f(z − h)) / (2h).",
+        "f(1.1) = 1.331 and f(0.9) = 0.729.",
+    ),
+    solution=(
+        "(1.1³ − 0.9³) / 0.2 = (1.331 − 0.729) / 0.2 = 3.01; the exact derivative is 3, and the "
+        "error 0.01 = h² is the truncation error of the central difference for z³:\n\n"
+        "```python\nanswer = (1.1**3 - 0.9**3) / (2 * 0.1)    # 3.01\n```"
+    ),
+)
+
+q3 = Exercise(
+    "00.q3",
+    "Which finite difference has a truncation error that shrinks like h² (halve h, quarter the error)? "
+    "(a) forward; (b) backward; (c) central; (d) none of them, they all shrink like h. Answer with a letter.",
+    choice_answer("c", {
+        "a": "the forward difference's error shrinks like h: halve h, halve the error.",
+        "b": "the backward difference's error shrinks like h: it is the forward difference seen from the other side.",
+        "c": "central: the h² terms of the two Taylor expansions cancel.",
+        "d": "one of them does better than h.",
+    }),
+    hints=(
+        "Write f(z + h) and f(z − h) as Taylor series to the h² term and subtract them.",
+    ),
+    solution=(
+        "(c): f(z ± h) = f ± h f′ + h²/2 f″ ± h³/6 f‴ + …; subtracting cancels the f″ terms, so "
+        "(f(z + h) − f(z − h))/(2h) = f′ + h²/6 f‴ + …\n\n```python\nanswer = \"c\"\n```"
+    ),
+)
+
+
+def _slowdown(z):
+    return float(_sigmoid.derivative(0.0) / _sigmoid.derivative(z))
+
+
+q4 = Exercise(
+    "00.q4",
+    "Two sigmoid neurons get the same input x and the same error a − y, but one has z = 0 and the "
+    "other z = 10. How many times smaller is the saturated neuron's weight gradient? "
+    "Answer with a number (3 significant digits are enough).",
+    number_answer(_slowdown(10.0), rtol=5e-3),
+    hints=(
+        "Only the factor σ′(z) differs between the two gradients (a − y)·σ′(z)·x.",
+        "The answer is σ′(0) / σ′(10); use `actlib.get(\"sigmoid\").derivative`.",
+    ),
+    solution=(
+        "The ratio of the gradients is σ′(0)/σ′(10) = 0.25 / 4.54e-5 ≈ 5.5 thousand: the "
+        "saturated neuron learns thousands of times more slowly.\n\n"
+        "```python\nimport actlib\n\nslope = actlib.get(\"sigmoid\").derivative\n"
+        "answer = float(slope(0.0) / slope(10.0))    # about 5507\n```"
+    ),
+)
+
+EXERCISES = (q1, q2, q3, q4)

@@ -1,0 +1,41 @@
+"""Notebook 00's exercises: written solutions pass, blanks are 'not answered', typical slips get a targeted message."""
+import pytest
+
+from actlib.exercises import start_here as exercises
+from test_exercises import solution_answer
+
+EXERCISES = exercises.EXERCISES
+
+
+@pytest.mark.parametrize("exercise", EXERCISES, ids=lambda e: e.key)
+def test_written_solution_passes(exercise):
+    assert exercise(solution_answer(exercise)).correct is True
+
+
+@pytest.mark.parametrize("exercise", EXERCISES, ids=lambda e: e.key)
+def test_blank_answer_is_not_answered(exercise):
+    feedback = exercise(...)
+    assert feedback.correct is None and "Not answered yet" in repr(feedback)
+
+
+@pytest.mark.parametrize("exercise, answer", [
+    (exercises.q1, "-1/4"), (exercises.q2, "3.01"), (exercises.q3, " C "), (exercises.q4, 5507),
+])
+def test_other_correct_forms_pass(exercise, answer):
+    assert exercise(answer).correct is True
+
+
+@pytest.mark.parametrize("exercise, answer, words", [
+    (exercises.q1, -0.5, "σ′(z) = 0.25 is missing"),
+    (exercises.q1, -0.125, "x = 2 is missing"),
+    (exercises.q1, 0.25, "wrong sign"),
+    (exercises.q1, "minus a quarter", ""),
+    (exercises.q2, 3.31, "forward difference"),
+    (exercises.q2, 3, "exact derivative"),
+    (exercises.q2, 6.02, "divides by 2h"),
+    (exercises.q3, "a", "shrinks like h"),
+    (exercises.q4, 4, "too small"),
+])
+def test_typical_wrong_answers_fail_with_a_reason(exercise, answer, words):
+    feedback = exercise(answer)
+    assert feedback.correct is False and words in feedback.message, feedback
