@@ -203,7 +203,7 @@ class Tanh(Activation):
     maximum at z = 0. tanh(z) = 2*sigmoid(2z) - 1.
 
     Numerics: the derivative is computed as 4e/(1+e)^2 with e = exp(-2|z|). The textbook
-    1 - tanh(z)^2 cancels to exactly 0 for |z| > 19.1 (f64), where the true value is ~1e-16
+    1 - tanh(z)^2 cancels to exactly 0 for |z| > 19.0 (f64), where the true value is ~1e-16
     and smaller.
     """
 
@@ -220,7 +220,7 @@ class Tanh(Activation):
     def derivative_from_output(self, a):
         r"""tanh' from the output a = tanh(z): ``1 - a**2``, the textbook backprop form.
 
-        Inexact where the output saturates: for |z| > 19.1 (f64) a rounds to +-1 and this
+        Inexact where the output saturates: for |z| > 19.0 (f64) a rounds to +-1 and this
         returns 0, while the true derivative is ~1e-16 and smaller. Use ``derivative(z)`` when z
         is available.
         """

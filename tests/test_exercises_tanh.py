@@ -1,0 +1,48 @@
+"""Notebook 02's exercises: written solutions pass, blanks are 'not answered', typical slips get a reason."""
+import math
+
+import numpy as np
+import pytest
+
+from actlib.exercises import tanh as exercises
+from test_exercises import solution_answer
+
+
+@pytest.mark.parametrize("exercise", exercises.EXERCISES, ids=lambda e: e.key)
+def test_written_solution_passes(exercise):
+    assert exercise(solution_answer(exercise)).correct is True
+
+
+@pytest.mark.parametrize("exercise", exercises.EXERCISES, ids=lambda e: e.key)
+def test_blank_answer_is_not_answered(exercise):
+    assert exercise(...).correct is None
+
+
+@pytest.mark.parametrize("exercise, answer", [
+    (exercises.q1, "1/cosh(z)**2"),
+    (exercises.q1, "4*exp(-2*z)/(1+exp(-2*z))^2"),
+    (exercises.q2, "4"),
+    (exercises.q3, "B"),
+])
+def test_other_correct_forms_pass(exercise, answer):
+    assert exercise(answer).correct is True
+
+
+@pytest.mark.parametrize("exercise, answer, words", [
+    (exercises.q1, "1 - tanh(z)", "your expression gives"),
+    (exercises.q2, 2, "one of two factors"),
+    (exercises.q2, 0.25, "largest value of σ′"),
+    (exercises.q3, "a", "tanh saturates too"),
+])
+def test_typical_wrong_answers_fail_with_a_reason(exercise, answer, words):
+    feedback = exercise(answer)
+    assert feedback.correct is False and words in feedback.message, feedback
+
+
+def test_textbook_identity_fails_in_the_tail():
+    feedback = exercises.q4(lambda z: 1 - math.tanh(z) ** 2)
+    assert feedback.correct is False and "19.0" in feedback.hint
+
+
+def test_numpy_function_is_accepted():
+    assert exercises.q4(lambda z: 4 * np.exp(-2 * abs(z)) / (1 + np.exp(-2 * abs(z))) ** 2).correct is True
