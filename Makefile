@@ -6,7 +6,7 @@ LOCK   := requirements/lock.txt
 STAMP  := $(VENV)/.installed
 NBVAL  := --nbval --nbval-current-env --nbval-sanitize-with notebooks/sanitize.cfg
 
-.PHONY: install lab test test-package test-notebooks bench sync execute lock clean
+.PHONY: install lab test test-package test-notebooks test-thorough bench sync execute lock clean
 
 install: $(STAMP)
 
@@ -30,6 +30,11 @@ test-package: install
 # here: the kernel must keep the inline backend that draws the stored figures.)
 test-notebooks: install
 	env -u MPLBACKEND $(BIN)/python -m pytest $(NBVAL) notebooks/
+
+# The property tests with 10,000 examples per activation and dtype (about 4 minutes); `make test`
+# runs the same tests with 300.
+test-thorough: install
+	HYPOTHESIS_PROFILE=thorough MPLBACKEND=Agg $(BIN)/python -m pytest tests/test_activations.py -k "properties or kinks"
 
 bench: install
 	$(BIN)/python benchmarks/run_all.py

@@ -239,3 +239,8 @@ def test_central_difference_agrees_away_from_kinks(name, z):
     slope = activation.derivative(z)
     approximation = actlib.finite_difference(activation, z, method="central")
     assert abs(approximation - slope) <= 1e-6 * abs(slope) + 1e-10
+
+
+def test_every_registered_activation_is_fuzzed():
+    # A new activation must state its value and slope ranges here to join the property tests.
+    assert sorted(RANGES) == actlib.names()
