@@ -6,7 +6,7 @@ LOCK   := requirements/lock.txt
 STAMP  := $(VENV)/.installed
 NBVAL  := --nbval --nbval-current-env --nbval-sanitize-with notebooks/sanitize.cfg
 
-.PHONY: install lab test test-package test-notebooks test-thorough bench sync execute lock clean
+.PHONY: install lab test test-package test-notebooks test-thorough bench bench-torch sync execute lock clean
 
 install: $(STAMP)
 
@@ -36,7 +36,13 @@ test-notebooks: install
 test-thorough: install
 	HYPOTHESIS_PROFILE=thorough MPLBACKEND=Agg $(BIN)/python -m pytest tests/test_activations.py -k "properties or kinks"
 
+# Accuracy (ulps against mpmath) and speed tables, saved under benchmarks/results/, and the time to
+# execute each notebook. torch is compared when installed: `make bench-torch` adds it first.
 bench: install
+	$(BIN)/python benchmarks/run_all.py
+
+bench-torch: install
+	$(BIN)/python -m pip install --quiet -c $(LOCK) -e '.[torch]'
 	$(BIN)/python benchmarks/run_all.py
 
 # Pair each notebook with its markdown twin: edit either one, then `make sync`.

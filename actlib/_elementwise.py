@@ -64,27 +64,32 @@ def evaluate(kernel, z, who: str, *, allow_complex: bool = False):
     out_dtype = array.dtype
     # float16/float32 are computed in float64 and rounded once: float32's own np.exp is off by up
     # to ~2.2 ulp, which would leave no room for the arithmetic around it.
-    work = array.astype(np.float64) if out_dtype in (np.float16, np.float32) else array
+    compute_dtype = np.float64 if out_dtype in (np.float16, np.float32) else out_dtype
     with np.errstate(over="ignore", under="ignore"):  # also covers rounding back to float16/32
-        result = kernel(work) if work.size <= BLOCK_SIZE else _blockwise(kernel, work)
-        single = not isinstance(result, tuple)
-        parts = (result,) if single else result
-        parts = tuple(np.asarray(part, dtype=out_dtype).reshape(array.shape) for part in parts)
+        if array.size <= BLOCK_SIZE:
+            result = kernel(array.astype(compute_dtype, copy=False))
+            single = not isinstance(result, tuple)
+            parts = tuple(np.asarray(part, dtype=out_dtype).reshape(array.shape)
+                          for part in ((result,) if single else result))
+        else:
+            single, parts = _blockwise(kernel, array, compute_dtype, out_dtype)
     if array.ndim == 0:
         parts = tuple(part[()] for part in parts)
     return parts[0] if single else parts
 
 
-def _blockwise(kernel, work: np.ndarray):
-    flat = np.ascontiguousarray(work).reshape(-1)
-    first = kernel(flat[:BLOCK_SIZE])
-    single = not isinstance(first, tuple)
-    first = (first,) if single else first
-    outputs = tuple(np.empty(flat.shape, dtype=np.result_type(part)) for part in first)
-    for output, part in zip(outputs, first):
-        output[:BLOCK_SIZE] = part
-    for start in range(BLOCK_SIZE, flat.size, BLOCK_SIZE):
-        parts = kernel(flat[start:start + BLOCK_SIZE])
-        for output, part in zip(outputs, (parts,) if single else parts):
+def _blockwise(kernel, array: np.ndarray, compute_dtype, out_dtype):
+    """Run the kernel block by block, so its temporaries stay in cache and float32 input is
+    widened one block at a time and written straight into float32 outputs."""
+    flat = np.ascontiguousarray(array).reshape(-1)
+    outputs = None
+    for start in range(0, flat.size, BLOCK_SIZE):
+        block = flat[start:start + BLOCK_SIZE].astype(compute_dtype, copy=False)
+        result = kernel(block)
+        single = not isinstance(result, tuple)
+        result = (result,) if single else result
+        if outputs is None:
+            outputs = tuple(np.empty(flat.shape, dtype=out_dtype) for _ in result)
+        for output, part in zip(outputs, result):
             output[start:start + BLOCK_SIZE] = part
-    return outputs[0] if single else outputs
+    return single, tuple(output.reshape(array.shape) for output in outputs)

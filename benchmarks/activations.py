@@ -1,18 +1,25 @@
-"""Value + derivative of every registered activation on 1e7 float64, as a ratio to one np.exp pass.
+"""Speed of value + derivative for every route (see routes.py), as a ratio to one np.exp pass.
 
-The baseline (np.exp on the same array, allocating its output) runs in the same process, so the
-ratios compare like with like on whatever machine runs this. Each time is the median of several
-repetitions. Run: `make bench` or `python benchmarks/activations.py [--size N]`.
+On 1e7 elements of float64 and of float32. The baseline (np.exp on the same array, allocating its
+output) runs in the same process, so the ratios compare like with like on whatever machine runs
+this; each time is the median of several repetitions. Writes ``results/speed.md``.
+Run: `make bench` or `python benchmarks/activations.py [--size N] [--repeats R]`.
 """
 import argparse
 import time
+from pathlib import Path
 
 import numpy as np
 
 import actlib
+from routes import routes, torch_version
+
+RESULTS = Path(__file__).resolve().parent / "results"
+ROUTES = ("actlib", "textbook", "scipy", "torch")
 
 
 def median_time(function, repeats):
+    function()  # warm up (first-touch page faults, torch's lazy initialisation)
     times = []
     for _ in range(repeats):
         start = time.perf_counter()
@@ -24,18 +31,34 @@ def median_time(function, repeats):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--size", type=int, default=10_000_000)
-    parser.add_argument("--repeats", type=int, default=9)
+    parser.add_argument("--repeats", type=int, default=7)
     args = parser.parse_args()
-    z = np.random.default_rng(0).normal(0.0, 5.0, args.size)
-    baseline = median_time(lambda: np.exp(z), args.repeats)
-    print(f"one np.exp pass on {args.size:.0e} float64: {baseline * 1e3:.1f} ms (the unit below)\n")
-    print(f"| {'activation':<12} | value+derivative | value, then derivative |")
-    print(f"|{'-' * 14}|-----------------:|-----------------------:|")
-    for name in actlib.names():
-        activation = actlib.get(name)
-        together = median_time(lambda: activation.value_and_derivative(z), args.repeats)
-        apart = median_time(lambda: (activation(z), activation.derivative(z)), args.repeats)
-        print(f"| {name:<12} | {together / baseline:15.2f}x | {apart / baseline:21.2f}x |")
+    torch = torch_version()
+    threads = ""
+    if torch:
+        import torch as torch_module
+        threads = f", {torch_module.get_num_threads()} threads"
+    lines = ["# Speed: value + derivative, as a ratio to one np.exp pass\n",
+             f"{args.size:.0e} elements, median of {args.repeats}. numpy runs on one core; torch "
+             f"{torch + threads if torch else 'skipped: not installed'}. "
+             "'actlib, apart' is actlib's value and derivative in two separate calls.\n"]
+    for dtype in (np.float64, np.float32):
+        z = np.random.default_rng(0).normal(0.0, 5.0, args.size).astype(dtype)
+        baseline = median_time(lambda: np.exp(z), args.repeats)
+        lines += [f"\n## {np.dtype(dtype).name} (one np.exp pass: {baseline * 1e3:.1f} ms)\n",
+                  "| activation | " + " | ".join(ROUTES) + " | actlib, apart |",
+                  "|---|" + "---:|" * (len(ROUTES) + 1)]
+        for name in actlib.names():
+            cells = []
+            for route in (routes(name)[r] for r in ROUTES):
+                cells.append("n/a" if route is None else f"{median_time(lambda: route(z), args.repeats) / baseline:.2f}×")
+            act = actlib.get(name)
+            apart = median_time(lambda: (act(z), act.derivative(z)), args.repeats) / baseline
+            lines.append(f"| {name} | " + " | ".join(cells) + f" | {apart:.2f}× |")
+    text = "\n".join(lines) + "\n"
+    RESULTS.mkdir(exist_ok=True)
+    (RESULTS / "speed.md").write_text(text)
+    print(text)
 
 
 if __name__ == "__main__":
