@@ -112,6 +112,7 @@ def plot_error_panel(activation, z_range=(-6.0, 6.0), methods=("forward", "centr
         ax.plot(zs, np.where(error > 0, error, np.nan), color=colour,
                 label=f"{method.replace('_', ' ')} difference, {_step_label(h)}")
     ax.set_yscale("log")
+    ax.set_xlim(zs[0], zs[-1])  # exact (zero-error) stretches are gaps, not a reason to zoom in
     ax.set_xlabel("z (pre-activation)")
     ax.set_ylabel(f"|difference − {act.symbol}′(z)|")
     ax.set_title(title or f"{display_name(act)}: error of each finite difference against {act.symbol}′(z)")

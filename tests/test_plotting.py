@@ -84,3 +84,8 @@ def test_step_sweep_shows_the_v_shape():
 def test_bad_arguments_say_what_is_valid(call, message):
     with pytest.raises((ValueError, KeyError, TypeError), match=message):
         call()
+
+
+def test_error_panel_keeps_the_requested_z_range_even_where_errors_are_zero():
+    ax = actlib.plot_error_panel("relu", z_range=(-4, 4), h=0.1).axes[0]
+    assert ax.get_xlim() == (-4.0, 4.0)
