@@ -1,0 +1,92 @@
+"""Exercises for notebook 04 (Leaky ReLU). In the notebook::
+
+    from actlib.exercises import leaky_relu as exercises
+    exercises.q1(answer)        # feedback; exercises.q1.hint(), exercises.q1.solution()
+"""
+from ..checks import Exercise, choice_answer, number_answer, tuple_answer
+
+
+def _check_slope(answer):
+    correct, message = number_answer(0.01, rtol=1e-12)(answer)
+    if correct is False:
+        try:
+            value = float(answer)
+        except (TypeError, ValueError):
+            return correct, message
+        if value == -0.03:
+            return False, "-0.03 is the value max(0.01z, z) at z = −3; the question asks for its slope."
+        if value == 1:
+            return False, "1 is the slope for z > 0; at z = −3 the branch 0.01·z applies."
+    return correct, message
+
+
+q1 = Exercise(
+    "04.q1",
+    "What is the derivative of the seed's Leaky ReLU, max(0.01z, z), at z = −3?",
+    _check_slope,
+    hints=("For z < 0, which of 0.01z and z is larger? Differentiate that branch.",),
+    solution=(
+        "For z < 0, 0.01z > z, so max(0.01z, z) = 0.01z, with slope 0.01:\n\n```python\nanswer = 0.01\n```"
+    ),
+)
+
+
+def _check_prelu_gradient(answer):
+    correct, message = number_answer(-2.0, rtol=1e-12)(answer)
+    if correct is False:
+        try:
+            value = float(answer)
+        except (TypeError, ValueError):
+            return correct, message
+        if value == 0:
+            return False, "0 is ∂g/∂α for z > 0; at z = −2 the branch α·z depends on α."
+        if value == 2:
+            return False, "Right size, wrong sign: ∂(αz)/∂α = z, and z = −2."
+    return correct, message
+
+
+q2 = Exercise(
+    "04.q2",
+    "In PReLU the slope α is learned, so training needs ∂g/∂α, where g(z) = z for z > 0 and αz for "
+    "z ≤ 0. What is ∂g/∂α at z = −2 (for any α)?",
+    _check_prelu_gradient,
+    hints=("Differentiate each branch with respect to α, holding z fixed.",),
+    solution=(
+        "∂g/∂α = 0 for z > 0 and z for z ≤ 0, that is min(z, 0); at z = −2 it is −2:\n\n"
+        "```python\nanswer = -2\n```"
+    ),
+)
+
+q3 = Exercise(
+    "04.q3",
+    "Every hidden layer of a network uses Leaky ReLU with α = 1. What can the network compute? "
+    "(a) the same as with ReLU; (b) only affine functions W·x + c, however many layers; (c) any "
+    "continuous function, given enough units; (d) nothing, its units are dead. Answer with a letter.",
+    choice_answer("b", {
+        "a": "with α = 1 the activation is g(z) = z, not max(0, z): nothing is cut off.",
+        "b": "with α = 1, g(z) = z, and a composition of affine maps is affine: the layers collapse into one.",
+        "c": "universal approximation needs a non-linear activation; g(z) = z is linear.",
+        "d": "with α = 1 the slope is 1 everywhere, so no unit is ever dead.",
+    }),
+    hints=("Write g(z) for α = 1. What is W₂·g(W₁x + b₁) + b₂ then?",),
+    solution=(
+        "(b): g(z) = z, so W₂(W₁x + b₁) + b₂ = (W₂W₁)x + (W₂b₁ + b₂), an affine map, for any depth.\n\n"
+        "```python\nanswer = \"b\"\n```"
+    ),
+)
+
+q4 = Exercise(
+    "04.q4",
+    "Take α = 2. What is max(αz, z) at z = 3, and what is actlib's leaky_relu(3) with alpha=2? "
+    "Answer as a pair `(max_formula, actlib)`.",
+    tuple_answer(number_answer(6.0), number_answer(3.0), labels=("max(αz, z)", "actlib")),
+    hints=(
+        "max(2·3, 3) = max(6, 3). actlib defines the function branch by branch: z for z > 0, αz for z ≤ 0.",
+    ),
+    solution=(
+        "max(6, 3) = 6, but the branch definition gives z = 3 for z > 0. For α > 1 the max formula "
+        "swaps the branches; min(αz, z) is the right one-line form then:\n\n```python\nanswer = (6, 3)\n```"
+    ),
+)
+
+EXERCISES = (q1, q2, q3, q4)

@@ -1,0 +1,35 @@
+"""Notebook 04's exercises: written solutions pass, blanks are 'not answered', typical slips get a reason."""
+import pytest
+
+from actlib.exercises import leaky_relu as exercises
+from test_exercises import solution_answer
+
+
+@pytest.mark.parametrize("exercise", exercises.EXERCISES, ids=lambda e: e.key)
+def test_written_solution_passes(exercise):
+    assert exercise(solution_answer(exercise)).correct is True
+
+
+@pytest.mark.parametrize("exercise", exercises.EXERCISES, ids=lambda e: e.key)
+def test_blank_answer_is_not_answered(exercise):
+    assert exercise(...).correct is None
+
+
+@pytest.mark.parametrize("exercise, answer", [
+    (exercises.q1, "1/100"), (exercises.q2, -2.0), (exercises.q3, "B"), (exercises.q4, [6.0, 3.0]),
+])
+def test_other_correct_forms_pass(exercise, answer):
+    assert exercise(answer).correct is True
+
+
+@pytest.mark.parametrize("exercise, answer, words", [
+    (exercises.q1, -0.03, "the value"),
+    (exercises.q1, 1, "slope for z > 0"),
+    (exercises.q2, 0, "for z > 0"),
+    (exercises.q2, 2, "wrong sign"),
+    (exercises.q3, "c", "needs a non-linear activation"),
+    (exercises.q4, (3, 3), "max(αz, z): 3 is too small"),
+])
+def test_typical_wrong_answers_fail_with_a_reason(exercise, answer, words):
+    feedback = exercise(answer)
+    assert feedback.correct is False and words in feedback.message, feedback
