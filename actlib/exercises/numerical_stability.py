@@ -1,0 +1,77 @@
+"""Exercises for notebook 05 (numerical stability). In the notebook::
+
+    from actlib.exercises import numerical_stability as exercises
+    exercises.q1(answer)        # feedback; exercises.q1.hint(), exercises.q1.solution()
+"""
+import math
+
+import mpmath
+import numpy as np
+
+from ..checks import Exercise, choice_answer, function_answer, number_answer
+
+# σ(z) rounds to 1.0 in float64 once e^(-z) < 2^-53 (half an ulp below 1), i.e. z > 53·ln 2.
+_ROUNDS_TO_ONE = 53 * math.log(2)
+
+q1 = Exercise(
+    "05.q1",
+    "In float64, from about which z on does 1 / (1 + exp(-z)) return exactly 1.0 (so that σ(1 − σ) "
+    "returns exactly 0)? Answer with a number; two significant digits are enough.",
+    number_answer(_ROUNDS_TO_ONE, rtol=0.02),
+    hints=(
+        "1 + e^(−z) rounds to 1.0 once e^(−z) is below half the spacing of floats just below 1, 2^-53.",
+        "Solve e^(−z) = 2^-53 for z.",
+    ),
+    solution=(
+        "e^(−z) < 2^-53 when z > 53·ln 2 ≈ 36.7:\n\n```python\nimport math\n\nanswer = 53 * math.log(2)    # 36.74\n```"
+    ),
+)
+
+
+def _log_sigmoid_reference(point):
+    with mpmath.workdps(50):
+        return float(-mpmath.log1p(mpmath.exp(-mpmath.mpf(point))))
+
+
+q2 = Exercise(
+    "05.q2",
+    "Write `log_sigmoid(z)` that returns log σ(z) for a float z, accurate to a relative error of 1e-9 "
+    "from z = −800 to 800 (the naive math.log(1 / (1 + math.exp(-z))) overflows or returns −inf at "
+    "z = −800, where the true value is about −800), and answer with the function.",
+    function_answer(_log_sigmoid_reference, points=np.concatenate([np.linspace(-800, 800, 161), [-30.5, 0.3, 36.9]]),
+                    rtol=1e-9),
+    hints=(
+        "log σ(z) = −log(1 + e^(−z)). For z ≥ 0, e^(−z) ≤ 1 is safe; `math.log1p(x)` computes log(1 + x) "
+        "accurately for small x.",
+        "For z < 0, write −log(1 + e^(−z)) = z − log(1 + e^z), so the exponential only ever sees −|z|.",
+    ),
+    solution=(
+        "Branch on the sign, so exp only sees −|z|:\n\n```python\nimport math\n\n"
+        "def log_sigmoid(z):\n    if z >= 0:\n        return -math.log1p(math.exp(-z))\n"
+        "    return z - math.log1p(math.exp(z))\n\nanswer = log_sigmoid\n```"
+    ),
+)
+
+q3 = Exercise(
+    "05.q3",
+    "A float64 network computes sigmoid slopes with the textbook σ(1 − σ). Which is true? "
+    "(a) its weight updates are badly wrong for saturated units; (b) its absolute error is below about "
+    "1e-16, which does not change float64 training, but relative comparisons (gradient checks, logs of "
+    "gradients) and low precision (float16) expose it; (c) it overflows for large z; (d) it is exact. "
+    "Answer with a letter.",
+    choice_answer("b", {
+        "a": "the slope it gets wrong is below 1e-16 in absolute terms; an update that small does not even "
+             "change a weight of size 1 (its ulp is 2.2e-16).",
+        "b": "the error is tiny in absolute terms and total in relative terms; which one matters depends on use.",
+        "c": "σ(1 − σ) multiplies numbers in [0, 1]: it cannot overflow (the naive σ's exp can warn, not this product).",
+        "d": "it is exact algebra, but 1 − σ cancels in floating point: it returns 0 from z ≈ 36.7.",
+    }),
+    hints=("Compare the size of the error (absolute) with the size of the true slope (relative).",),
+    solution=(
+        "(b): in float64 the textbook slope is off by less than ~1e-16, which no training step can see; "
+        "it is 100% wrong in relative terms, which a gradient check or a log-scale plot shows, and in "
+        "float16 the same cancellation starts already at z ≈ 8.\n\n```python\nanswer = \"b\"\n```"
+    ),
+)
+
+EXERCISES = (q1, q2, q3)
