@@ -18,6 +18,15 @@ RESULTS = Path(__file__).resolve().parent / "results"
 ROUTES = ("actlib", "textbook", "scipy", "torch")
 
 
+def _torch_threads(count):
+    """Set torch's thread count (numpy's elementwise loops use one core, so one thread is like for like)."""
+    import torch
+
+    previous = torch.get_num_threads()
+    torch.set_num_threads(count)
+    return previous
+
+
 def median_time(function, repeats):
     function()  # warm up (first-touch page faults, torch's lazy initialisation)
     times = []
@@ -41,17 +50,25 @@ def main():
     lines = ["# Speed: value + derivative, as a ratio to one np.exp pass\n",
              f"{args.size:.0e} elements, median of {args.repeats}. numpy runs on one core; torch "
              f"{torch + threads if torch else 'skipped: not installed'}. "
+             "'torch, 1 thread' is the like-for-like comparison with numpy's single core. "
              "'actlib, apart' is actlib's value and derivative in two separate calls.\n"]
     for dtype in (np.float64, np.float32):
         z = np.random.default_rng(0).normal(0.0, 5.0, args.size).astype(dtype)
         baseline = median_time(lambda: np.exp(z), args.repeats)
         lines += [f"\n## {np.dtype(dtype).name} (one np.exp pass: {baseline * 1e3:.1f} ms)\n",
-                  "| activation | " + " | ".join(ROUTES) + " | actlib, apart |",
-                  "|---|" + "---:|" * (len(ROUTES) + 1)]
+                  "| activation | " + " | ".join(ROUTES) + " | torch, 1 thread | actlib, apart |",
+                  "|---|" + "---:|" * (len(ROUTES) + 2)]
         for name in actlib.names():
             cells = []
             for route in (routes(name)[r] for r in ROUTES):
                 cells.append("n/a" if route is None else f"{median_time(lambda: route(z), args.repeats) / baseline:.2f}×")
+            torch_route = routes(name)["torch"]
+            if torch_route is None:
+                cells.append("n/a")
+            else:
+                previous = _torch_threads(1)
+                cells.append(f"{median_time(lambda: torch_route(z), args.repeats) / baseline:.2f}×")
+                _torch_threads(previous)
             act = actlib.get(name)
             apart = median_time(lambda: (act(z), act.derivative(z)), args.repeats) / baseline
             lines.append(f"| {name} | " + " | ".join(cells) + f" | {apart:.2f}× |")
