@@ -1,0 +1,120 @@
+"""The tiny network: shapes, backprop against finite differences, determinism, clear errors."""
+import numpy as np
+import pytest
+
+import actlib
+from actlib import datasets
+from actlib.nn import MLP
+
+X, Y = datasets.moons(60, seed=1)
+
+
+@pytest.mark.parametrize("name", ["sigmoid", "tanh"])
+def test_gradient_check_passes_for_smooth_activations(name):
+    assert MLP([2, 5, 4, 1], name, seed=2).gradient_check(X[:25], Y[:25]) < 1e-6
+
+
+@pytest.mark.parametrize("name", ["relu", "leaky_relu"])
+def test_gradient_check_away_from_kinks(name):
+    # With h far below every |z| no chord straddles a kink, so the check is as tight as for smooth ones.
+    net = MLP([2, 5, 1], name, seed=2)
+    assert np.min(np.abs(net.forward(X[:25])[0])) > 1e-4
+    assert net.gradient_check(X[:25], Y[:25], h=1e-7) < 1e-6
+
+
+def test_a_broken_backward_pass_is_caught(monkeypatch):
+    net = MLP([2, 4, 1], "tanh", seed=0)
+    monkeypatch.setattr(net.activation, "derivative", lambda z: 1 - np.tanh(z))  # wrong: not 1 − tanh²
+    assert net.gradient_check(X[:20], Y[:20]) > 1e-2
+
+
+def test_shapes_and_outputs():
+    net = MLP([2, 7, 3, 1], "relu", seed=0)
+    assert [W.shape for W in net.weights] == [(2, 7), (7, 3), (3, 1)]
+    pre = net.forward(X)
+    assert [z.shape for z in pre] == [(60, 7), (60, 3), (60,)]
+    proba = net.predict_proba(X)
+    assert proba.shape == (60,) and np.all((proba > 0) & (proba < 1))
+    assert set(np.unique(net.predict(X))) <= {0, 1} and net.predict(X).dtype == np.int64
+    dW, db = net.gradients(X, Y)
+    assert [g.shape for g in dW] == [(2, 7), (7, 3), (3, 1)] and [g.shape for g in db] == [(7,), (3,), (1,)]
+
+
+def test_initialisation_scale_follows_the_activation():
+    wide = 400
+    he = MLP([wide, wide, 1], "relu", seed=0).weights[0].std()
+    xavier = MLP([wide, wide, 1], "tanh", seed=0).weights[0].std()
+    assert he == pytest.approx(np.sqrt(2 / wide), rel=0.02)
+    assert xavier == pytest.approx(np.sqrt(2 / (2 * wide)), rel=0.02)
+
+
+def test_training_is_deterministic_and_learns():
+    first = MLP([2, 8, 1], "tanh", seed=3).fit(X, Y, epochs=200, learning_rate=0.5)
+    second = MLP([2, 8, 1], "tanh", seed=3).fit(X, Y, epochs=200, learning_rate=0.5)
+    assert first.loss == second.loss
+    assert first.loss[-1] < 0.5 * first.loss[0] and first.accuracy[-1] > 0.85
+    loss, accuracy, norms, dead = first.as_arrays()
+    assert loss.shape == accuracy.shape == (201,) and norms.shape == (201, 2) and dead.shape == (201, 1)
+
+
+def test_mini_batches_are_seeded():
+    run = lambda seed: MLP([2, 8, 1], "tanh").fit(X, Y, epochs=5, batch_size=16, seed=seed).loss
+    assert run(0) == run(0) and run(0) != run(1)
+
+
+def test_loss_is_stable_for_huge_logits():
+    net = MLP([2, 1], "tanh")
+    net.weights[0][:] = 1e4
+    assert np.isfinite(net.loss(X, Y))
+
+
+def test_dead_units_are_recorded_for_relu_and_not_for_leaky():
+    relu = MLP([2, 16, 1], "relu", seed=0, bias_init=-5.0).fit(X, Y, epochs=3)
+    leaky = MLP([2, 16, 1], "leaky_relu", seed=0, bias_init=-5.0).fit(X, Y, epochs=3)
+    assert relu.dead_fraction[0][0] > 0.5 and leaky.dead_fraction[0][0] == 0.0
+
+
+def test_two_four_one_tanh_trains_quickly():
+    import time
+
+    Xm, ym = datasets.moons(400)
+    start = time.perf_counter()
+    MLP([2, 4, 1], "tanh").fit(Xm, ym, epochs=300, learning_rate=0.5)
+    assert time.perf_counter() - start < 5  # generous: the benchmark reports the real figure
+
+
+@pytest.mark.parametrize("call, error, words", [
+    (lambda: MLP([2], "tanh"), ValueError, "at least two whole numbers"),
+    (lambda: MLP([2, 3, 2], "tanh"), ValueError, "last layer size must be 1"),
+    (lambda: MLP("2,3,1"), ValueError, "layer_sizes must be a list"),
+    (lambda: MLP([2, 3, 1], "sigmiod"), KeyError, "Did you mean 'sigmoid'"),
+    (lambda: MLP([2, 3, 1]).fit(X[:, :1], Y), ValueError, r"shape \(n, 2\)"),
+    (lambda: MLP([2, 3, 1]).fit(X, Y[:-1]), ValueError, "one label per row"),
+    (lambda: MLP([2, 3, 1]).fit(X, Y + 1), ValueError, "only the labels 0 and 1"),
+    (lambda: MLP([2, 3, 1]).fit(np.array([["a", "b"]]), [0]), TypeError, "numeric array"),
+    (lambda: MLP([2, 3, 1]).fit(X, Y, epochs=0), ValueError, "epochs must be"),
+    (lambda: MLP([2, 3, 1]).fit(X, Y, learning_rate=-1), ValueError, "learning_rate must be"),
+    (lambda: MLP([2, 3, 1]).fit(X, Y, batch_size=0), ValueError, "batch_size must be"),
+])
+def test_bad_input_gets_a_clear_message(call, error, words):
+    with pytest.raises(error, match=words):
+        call()
+
+
+def test_progress_in_a_terminal_is_one_rewritten_line(capsys):
+    MLP([2, 3, 1]).fit(X, Y, epochs=250, progress=True)
+    out = capsys.readouterr().out
+    assert out.count("\n") == 1 and out.count("\r") <= 101 and "250/250" in out
+
+
+@pytest.mark.parametrize("make", [datasets.moons, datasets.circles, datasets.spirals])
+def test_datasets_are_seeded_balanced_and_checked(make):
+    X1, y1 = make(101, seed=5)
+    X2, y2 = make(101, seed=5)
+    assert X1.shape == (101, 2) and y1.shape == (101,) and X1.dtype == np.float64 and y1.dtype == np.int64
+    assert np.array_equal(X1, X2) and np.array_equal(y1, y2) and not np.array_equal(X1, make(101, seed=6)[0])
+    assert (y1 == 0).sum() == 51 and (y1 == 1).sum() == 50
+    with pytest.raises(ValueError, match="n must be a whole number"):
+        make(1)
+    with pytest.raises(ValueError, match="noise must be"):
+        make(10, noise=-1)
