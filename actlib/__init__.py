@@ -16,12 +16,21 @@ _LAZY = {
     "plot_activation": "plotting",
     "plot_error_panel": "plotting",
     "plot_step_sweep": "plotting",
+    "plot_decision_boundary": "plotting",
     "explore": "explorer",
     "Explorer": "explorer",
 }
 
 
+# Submodules reachable as attributes (actlib.nn.MLP) without importing them all up front.
+_SUBMODULES = ("nn", "datasets", "chain", "dead_units", "reference", "checks", "exercises", "plotting", "explorer")
+
+
 def __getattr__(name):
+    if name in _SUBMODULES:
+        from importlib import import_module
+
+        return import_module(f".{name}", __name__)
     if name in _LAZY:
         from importlib import import_module
 

@@ -172,3 +172,26 @@ def _guide_lines(ax, sweep):
         first = np.flatnonzero(shown)[0]
         ax.annotate(label, (h[first], values[first]), fontsize="small", color="0.3",
                     xytext=(0, -12), textcoords="offset points")
+
+
+def plot_decision_boundary(model, X, y, ax=None, title=None, resolution=200):
+    """The model's predicted probability of class 1 over the plane, with the data on top.
+
+    ``model`` is anything with ``predict_proba(points)`` for points of shape (n, 2), such as
+    :class:`actlib.nn.MLP`; the 0.5 contour is its decision boundary.
+    """
+    X, y = np.asarray(X, dtype=float), np.asarray(y)
+    if X.ndim != 2 or X.shape[1] != 2 or y.shape != (len(X),):
+        raise ValueError(f"plot_decision_boundary needs X of shape (n, 2) and y of shape (n,); got {X.shape}, {y.shape}.")
+    figure, ax = _axes(ax, (5.0, 4.5))
+    (x_low, y_low), (x_high, y_high) = X.min(axis=0) - 0.5, X.max(axis=0) + 0.5
+    gx, gy = np.meshgrid(np.linspace(x_low, x_high, resolution), np.linspace(y_low, y_high, resolution))
+    proba = model.predict_proba(np.c_[gx.ravel(), gy.ravel()]).reshape(gx.shape)
+    ax.contourf(gx, gy, proba, levels=np.linspace(0, 1, 11), cmap="RdBu_r", alpha=0.6)
+    ax.contour(gx, gy, proba, levels=[0.5], colors="black", linewidths=1.5)
+    for label, colour, marker in ((0, "tab:blue", "o"), (1, "tab:red", "s")):
+        ax.scatter(*X[y == label].T, s=10, color=colour, marker=marker, edgecolor="white", linewidth=0.3,
+                   label=f"class {label}")
+    ax.set(xlabel="x₁", ylabel="x₂", title=title or "decision boundary (black) and P(class 1)")
+    ax.legend(loc="lower right", fontsize="small")
+    return figure

@@ -89,3 +89,15 @@ def test_bad_arguments_say_what_is_valid(call, message):
 def test_error_panel_keeps_the_requested_z_range_even_where_errors_are_zero():
     ax = actlib.plot_error_panel("relu", z_range=(-4, 4), h=0.1).axes[0]
     assert ax.get_xlim() == (-4.0, 4.0)
+
+
+def test_decision_boundary_draws_probabilities_and_data():
+    from actlib import datasets
+    from actlib.nn import MLP
+
+    X, y = datasets.moons(100)
+    figure = actlib.plot_decision_boundary(MLP([2, 4, 1], "tanh"), X, y)
+    ax, = figure.axes
+    assert ax.get_xlabel() == "x₁" and [t.get_text() for t in ax.get_legend().get_texts()] == ["class 0", "class 1"]
+    with pytest.raises(ValueError, match=r"X of shape \(n, 2\)"):
+        actlib.plot_decision_boundary(MLP([2, 4, 1]), X[:, :1], y)

@@ -1,0 +1,98 @@
+"""Exercises for notebook 07 (gradient flow). In the notebook::
+
+    from actlib.exercises import gradient_flow as exercises
+    exercises.q1(answer)        # feedback; exercises.q1.hint(), exercises.q1.solution()
+"""
+import numpy as np
+
+from ..activations import get
+from ..checks import Exercise, choice_answer, number_answer
+
+_tanh = get("tanh")
+
+
+def _check_backward_step(answer):
+    """Compare the learner's backward step with central differences of L = sum(upstream * tanh(a W + b))."""
+    if not callable(answer):
+        return False, f"expected a function backward_step(upstream, z, W, a_previous), got {type(answer).__name__}."
+    rng = np.random.default_rng(7)
+    a_previous, W, b = rng.normal(size=(5, 3)), rng.normal(size=(3, 4)), rng.normal(size=4)
+    upstream = rng.normal(size=(5, 4))                    # ∂L/∂a of this layer
+    z = a_previous @ W + b
+    loss = lambda W_, b_, a_: float(np.sum(upstream * np.tanh(a_ @ W_ + b_)))
+    try:
+        result = answer(upstream.copy(), z.copy(), W.copy(), a_previous.copy())
+    except NotImplementedError:
+        raise
+    except Exception as error:
+        return False, f"your function raised {type(error).__name__}: {error}."
+    if not (isinstance(result, tuple) and len(result) == 3):
+        return False, "return three arrays: (dW, db, d_a_previous)."
+    h = 1e-6
+    expected = []
+    for target in ("W", "b", "a"):
+        base = {"W": W, "b": b, "a": a_previous}[target]
+        numeric = np.empty_like(base)
+        for index in np.ndindex(base.shape):
+            up, down = base.copy(), base.copy()
+            up[index] += h
+            down[index] -= h
+            args_up = {"W": (up, b, a_previous), "b": (W, up, a_previous), "a": (W, b, up)}[target]
+            args_down = {"W": (down, b, a_previous), "b": (W, down, a_previous), "a": (W, b, down)}[target]
+            numeric[index] = (loss(*args_up) - loss(*args_down)) / (2 * h)
+        expected.append(numeric)
+    for name, got, want in zip(("dW", "db", "d_a_previous"), result, expected):
+        got = np.asarray(got, dtype=float)
+        if got.shape != want.shape:
+            return False, f"{name} has shape {got.shape}; it should have the shape {want.shape} of what it differentiates."
+        error = np.linalg.norm(got - want) / max(np.linalg.norm(got) + np.linalg.norm(want), 1e-300)
+        if error > 1e-6:
+            return False, f"{name} differs from the central differences (relative difference {error:.1e})."
+    return True, "all three gradients agree with central differences (relative difference below 1e-6)."
+
+
+q1 = Exercise(
+    "07.q1",
+    "Write `backward_step(upstream, z, W, a_previous)` for one tanh layer a = tanh(z), z = a_previous @ W + b: "
+    "given upstream = ∂L/∂a, return (dW, db, d_a_previous). It is checked against central differences.",
+    _check_backward_step,
+    hints=(
+        "First δ = ∂L/∂z = upstream × tanh′(z), elementwise; tanh′(z) = 1 − tanh(z)² (or actlib.get('tanh').derivative).",
+        "Then dW = a_previous.T @ δ, db = δ.sum(axis=0), d_a_previous = δ @ W.T.",
+    ),
+    solution=(
+        "δ = upstream ⊙ tanh′(z); the three gradients follow from z = a_previous W + b:\n\n"
+        "```python\nimport actlib\n\ndef backward_step(upstream, z, W, a_previous):\n"
+        "    delta = upstream * actlib.get(\"tanh\").derivative(z)\n"
+        "    return a_previous.T @ delta, delta.sum(axis=0), delta @ W.T\n\nanswer = backward_step\n```"
+    ),
+)
+
+q2 = Exercise(
+    "07.q2",
+    "At initialisation, in which layer of a deep sigmoid network is the weight gradient smallest? "
+    "(a) the first (input side); (b) the last (output side); (c) all about equal; (d) a random one. "
+    "Answer with a letter.",
+    choice_answer("a", {
+        "a": "every layer between the output and the first multiplies the gradient by factors σ′ ≤ 1/4.",
+        "b": "the output layer's gradient has passed through no σ′ factor at all: it is the largest.",
+        "c": "they would be equal only if every factor g′(z)·W were about 1; σ′ ≤ 1/4 makes them shrink.",
+        "d": "the shrinking is systematic, one factor σ′ ≤ 1/4 per layer, not random.",
+    }),
+    hints=("Count how many σ′ factors the gradient passes through on its way down to each layer.",),
+    solution="(a): the gradient reaching layer l has been multiplied by one σ′ factor per layer above it.\n\n"
+             "```python\nanswer = \"a\"\n```",
+)
+
+
+q3 = Exercise(
+    "07.q3",
+    "Every unit of one hidden ReLU layer is dead (z ≤ 0 for all training examples). What is the norm "
+    "of the weight gradient of every layer *below* it?",
+    number_answer(0.0, atol=0.0),
+    hints=("The gradient reaching the layers below passes through this layer's relu′(z) = 0.",),
+    solution="Exactly 0: δ = upstream ⊙ relu′(z) = 0 for the dead layer, so nothing flows below it; "
+             "the network below is frozen.\n\n```python\nanswer = 0\n```",
+)
+
+EXERCISES = (q1, q2, q3)
