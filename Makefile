@@ -6,7 +6,7 @@ LOCK   := requirements/lock.txt
 STAMP  := $(VENV)/.installed
 NBVAL  := --nbval --nbval-current-env --nbval-sanitize-with notebooks/sanitize.cfg
 
-.PHONY: install lab test test-package test-notebooks test-thorough bench bench-torch sync execute lock clean
+.PHONY: install lab test test-package test-notebooks test-thorough test-browser bench bench-browser bench-torch sync execute lock clean
 
 install: $(STAMP)
 
@@ -38,8 +38,19 @@ test-thorough: install
 
 # Accuracy (ulps against mpmath) and speed tables, saved under benchmarks/results/, and the time to
 # execute each notebook. torch is compared when installed: `make bench-torch` adds it first.
+# JupyterLab in headless Debian Chromium: run 01_sigmoid, move the explorer's z slider (mouse and
+# keyboard), check the readout and the plot change. Screenshots go to browser/artifacts/.
+test-browser: install
+	bash scripts/install_chromium.sh
+	$(BIN)/python -m pip install --quiet -c $(LOCK) -e '.[browser]'
+	$(BIN)/python -m pytest -p no:cacheprovider browser/
+
 bench: install
 	$(BIN)/python benchmarks/run_all.py
+
+# The explorer's slider-to-redraw latency in JupyterLab (median and 95th percentile of 50 moves).
+bench-browser: test-browser
+	$(BIN)/python benchmarks/explorer_latency.py
 
 bench-torch: install
 	$(BIN)/python -m pip install --quiet -c $(LOCK) -e '.[torch]'
@@ -61,7 +72,7 @@ execute: sync
 lock:
 	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
 	.lock-venv/bin/python -m pip install --quiet --upgrade pip
-	.lock-venv/bin/python -m pip install --quiet -e '.[dev]'
+	.lock-venv/bin/python -m pip install --quiet -e '.[dev,browser]'
 	.lock-venv/bin/python -m pip freeze --exclude-editable | grep -v '^actlib' > $(LOCK)
 	rm -rf .lock-venv
 
