@@ -180,9 +180,15 @@ def _as_number(answer):
     return value if math.isfinite(value) else f"expected a finite number, got {value}."
 
 
-def number_answer(expected, rtol=1e-6, atol=0.0):
-    """Checker: a number within ``atol + rtol * |expected|`` of ``expected``. Strings like "1/4" are read too."""
+def number_answer(expected, rtol=1e-6, atol=0.0, mistakes=None):
+    """Checker: a number within ``atol + rtol * |expected|`` of ``expected``. Strings like "1/4" are read too.
+
+    ``mistakes`` maps wrong numbers that a typical slip produces to the message explaining that
+    slip, e.g. ``{-0.5: "the factor σ′(z) is missing"}``; other wrong numbers are called too large
+    or too small.
+    """
     expected = float(expected)
+    mistakes = {float(value): message for value, message in (mistakes or {}).items()}
 
     def check(answer):
         value = _as_number(answer)
@@ -190,6 +196,9 @@ def number_answer(expected, rtol=1e-6, atol=0.0):
             return False, value
         if abs(value - expected) <= atol + rtol * abs(expected):
             return True, f"{_format(value)}."
+        for wrong, message in mistakes.items():
+            if math.isclose(value, wrong, rel_tol=1e-9, abs_tol=1e-12):
+                return False, message
         return False, f"{_format(value)} is too {'large' if value > expected else 'small'}."
 
     return check

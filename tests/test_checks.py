@@ -192,3 +192,11 @@ def test_tuple_names_the_wrong_items():
     assert check([0.25, 1]) == (False, "peak z: 1 is too large.")
     assert check((0.5, -1)) == (False, "peak value: 0.5 is too large; peak z: -1 is too small.")
     assert "expected 2 values" in check(0.25)[1]
+
+
+def test_number_mistakes_get_their_own_message():
+    check = number_answer(0.25, mistakes={0.5: "that is σ(0), not σ′(0)."})
+    assert check(0.5) == (False, "that is σ(0), not σ′(0).")
+    assert check("1/2") == (False, "that is σ(0), not σ′(0).")
+    assert check(0.6) == (False, "0.6 is too large.")
+    assert check(0.25) == (True, "0.25.")

@@ -1,14 +1,26 @@
-"""Every exercise: its written solution passes its own check, typical wrong answers fail, blanks give feedback."""
+"""Every exercise of every notebook: its written solution passes its own check, blanks give feedback.
+
+The generic tests run over all modules in actlib/exercises, so a new notebook's exercises are
+covered as soon as they exist; each module's own file tests its typical wrong answers. The sigmoid
+exercises' wrong answers are tested at the end of this file.
+"""
+import importlib
 import math
+import pkgutil
 import re
+from pathlib import Path
 
 import numpy as np
 import pytest
 
 import actlib
+import actlib.exercises
 from actlib.exercises import sigmoid as sigmoid_exercises
 
-EXERCISES = sigmoid_exercises.EXERCISES
+MODULES = {info.name: importlib.import_module(f"actlib.exercises.{info.name}")
+           for info in pkgutil.iter_modules(actlib.exercises.__path__)}
+EXERCISES = [exercise for module in MODULES.values() for exercise in module.EXERCISES]
+NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
 sigmoid = actlib.get("sigmoid")
 
 
@@ -19,6 +31,15 @@ def solution_answer(exercise):
     namespace = {}
     exec(blocks[0], namespace)
     return namespace["answer"]
+
+
+def test_every_notebook_has_its_exercise_module_and_uses_it():
+    for name, module in MODULES.items():
+        number = module.EXERCISES[0].key.split(".")[0]
+        notebook, = NOTEBOOKS.glob(f"{number}_*.md")
+        assert f"from actlib.exercises import {name} as exercises" in notebook.read_text(), notebook.name
+        keys = [exercise.key for exercise in module.EXERCISES]
+        assert keys == [f"{number}.q{i}" for i in range(1, len(keys) + 1)], keys
 
 
 @pytest.mark.parametrize("exercise", EXERCISES, ids=lambda e: e.key)

@@ -4,17 +4,6 @@ import math
 import pytest
 
 from actlib.exercises import numerical_stability as exercises
-from test_exercises import solution_answer
-
-
-@pytest.mark.parametrize("exercise", exercises.EXERCISES, ids=lambda e: e.key)
-def test_written_solution_passes(exercise):
-    assert exercise(solution_answer(exercise)).correct is True
-
-
-@pytest.mark.parametrize("exercise", exercises.EXERCISES, ids=lambda e: e.key)
-def test_blank_answer_is_not_answered(exercise):
-    assert exercise(...).correct is None
 
 
 def test_naive_log_sigmoid_fails_with_the_point_named():

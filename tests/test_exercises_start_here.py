@@ -2,21 +2,6 @@
 import pytest
 
 from actlib.exercises import start_here as exercises
-from test_exercises import solution_answer
-
-EXERCISES = exercises.EXERCISES
-
-
-@pytest.mark.parametrize("exercise", EXERCISES, ids=lambda e: e.key)
-def test_written_solution_passes(exercise):
-    assert exercise(solution_answer(exercise)).correct is True
-
-
-@pytest.mark.parametrize("exercise", EXERCISES, ids=lambda e: e.key)
-def test_blank_answer_is_not_answered(exercise):
-    feedback = exercise(...)
-    assert feedback.correct is None and "Not answered yet" in repr(feedback)
-
 
 @pytest.mark.parametrize("exercise, answer", [
     (exercises.q1, "-1/4"), (exercises.q2, "3.01"), (exercises.q3, " C "), (exercises.q4, 5507),

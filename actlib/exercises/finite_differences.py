@@ -8,16 +8,9 @@ import numpy as np
 from ..checks import Exercise, choice_answer, number_answer
 
 
-def _check_scaling(answer):
-    correct, message = number_answer(1e-8, rtol=0.05)(answer)
-    if correct is False:
-        try:
-            value = float(answer)
-        except (TypeError, ValueError):
-            return correct, message
-        if abs(value - 1e-7) < 1e-9:
-            return False, "1e-7 is what an error proportional to h would give; the central difference's shrinks like h²."
-    return correct, message
+_check_scaling = number_answer(1e-8, rtol=0.05, mistakes={
+    1e-7: "1e-7 is what an error proportional to h would give; the central difference's shrinks like h².",
+})
 
 
 q1 = Exercise(

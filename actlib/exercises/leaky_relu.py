@@ -6,18 +6,10 @@
 from ..checks import Exercise, choice_answer, number_answer, tuple_answer
 
 
-def _check_slope(answer):
-    correct, message = number_answer(0.01, rtol=1e-12)(answer)
-    if correct is False:
-        try:
-            value = float(answer)
-        except (TypeError, ValueError):
-            return correct, message
-        if value == -0.03:
-            return False, "-0.03 is the value max(0.01z, z) at z = −3; the question asks for its slope."
-        if value == 1:
-            return False, "1 is the slope for z > 0; at z = −3 the branch 0.01·z applies."
-    return correct, message
+_check_slope = number_answer(0.01, rtol=1e-12, mistakes={
+    -0.03: "-0.03 is the value max(0.01z, z) at z = −3; the question asks for its slope.",
+    1: "1 is the slope for z > 0; at z = −3 the branch 0.01·z applies.",
+})
 
 
 q1 = Exercise(
@@ -31,18 +23,10 @@ q1 = Exercise(
 )
 
 
-def _check_prelu_gradient(answer):
-    correct, message = number_answer(-2.0, rtol=1e-12)(answer)
-    if correct is False:
-        try:
-            value = float(answer)
-        except (TypeError, ValueError):
-            return correct, message
-        if value == 0:
-            return False, "0 is ∂g/∂α for z > 0; at z = −2 the branch α·z depends on α."
-        if value == 2:
-            return False, "Right size, wrong sign: ∂(αz)/∂α = z, and z = −2."
-    return correct, message
+_check_prelu_gradient = number_answer(-2.0, rtol=1e-12, mistakes={
+    0: "0 is ∂g/∂α for z > 0; at z = −2 the branch α·z depends on α.",
+    2: "Right size, wrong sign: ∂(αz)/∂α = z, and z = −2.",
+})
 
 
 q2 = Exercise(

@@ -30,18 +30,10 @@ q1 = Exercise(
 )
 
 
-def _check_central(answer):
-    correct, message = number_answer(0.5, rtol=1e-12)(answer)
-    if correct is False:
-        try:
-            value = float(answer)
-        except (TypeError, ValueError):
-            return correct, message
-        if value == 0:
-            return False, "0 is actlib's convention for relu′(0), not what the central difference computes."
-        if value == 1:
-            return False, "1 is the forward difference (relu(h) − relu(0))/h; the central one uses relu(h) and relu(−h)."
-    return correct, message
+_check_central = number_answer(0.5, rtol=1e-12, mistakes={
+    0: "0 is actlib's convention for relu′(0), not what the central difference computes.",
+    1: "1 is the forward difference (relu(h) − relu(0))/h; the central one uses relu(h) and relu(−h).",
+})
 
 
 q2 = Exercise(

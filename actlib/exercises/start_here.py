@@ -9,20 +9,11 @@ from ..checks import Exercise, choice_answer, number_answer
 _sigmoid = get("sigmoid")
 
 
-def _check_weight_gradient(answer):
-    correct, message = number_answer(-0.25)(answer)
-    if correct is False:
-        try:
-            value = float(answer)
-        except (TypeError, ValueError):
-            return correct, message
-        if abs(value - (-0.5)) < 1e-9:
-            return False, "-0.5 is ∂L/∂a · ∂z/∂w: the factor σ′(z) = 0.25 is missing."
-        if abs(value - (-0.125)) < 1e-9:
-            return False, "-0.125 is ∂L/∂a · σ′(z): the factor ∂z/∂w = x = 2 is missing."
-        if abs(value - 0.25) < 1e-9:
-            return False, "Right size, wrong sign: ∂L/∂a = a − y = 0.5 − 1 is negative."
-    return correct, message
+_check_weight_gradient = number_answer(-0.25, mistakes={
+    -0.5: "-0.5 is ∂L/∂a · ∂z/∂w: the factor σ′(z) = 0.25 is missing.",
+    -0.125: "-0.125 is ∂L/∂a · σ′(z): the factor ∂z/∂w = x = 2 is missing.",
+    0.25: "Right size, wrong sign: ∂L/∂a = a − y = 0.5 − 1 is negative.",
+})
 
 
 q1 = Exercise(
@@ -42,20 +33,11 @@ q1 = Exercise(
 )
 
 
-def _check_central_difference(answer):
-    correct, message = number_answer(3.01, rtol=1e-9)(answer)
-    if correct is False:
-        try:
-            value = float(answer)
-        except (TypeError, ValueError):
-            return correct, message
-        if abs(value - 3.31) < 1e-9:
-            return False, "3.31 is the forward difference (f(1.1) − f(1))/0.1; the central one uses f(1.1) and f(0.9)."
-        if abs(value - 3.0) < 1e-9:
-            return False, "3 is the exact derivative 3z² at z = 1; the central difference with h = 0.1 is a little off it."
-        if abs(value - 6.02) < 1e-9:
-            return False, "6.02 divides by h; the central difference divides by 2h."
-    return correct, message
+_check_central_difference = number_answer(3.01, rtol=1e-9, mistakes={
+    3.31: "3.31 is the forward difference (f(1.1) − f(1))/0.1; the central one uses f(1.1) and f(0.9).",
+    3.0: "3 is the exact derivative 3z² at z = 1; the central difference with h = 0.1 is a little off it.",
+    6.02: "6.02 divides by h; the central difference divides by 2h.",
+})
 
 
 q2 = Exercise(

@@ -26,18 +26,10 @@ q1 = Exercise(
 )
 
 
-def _check_factor(answer):
-    correct, message = number_answer(4, rtol=1e-12)(answer)
-    if correct is False:
-        try:
-            value = float(answer)
-        except (TypeError, ValueError):
-            return correct, message
-        if value == 2:
-            return False, "2 is one of two factors: the outer 2 of 2σ(2z) and the inner 2 from the chain rule."
-        if value == 0.25:
-            return False, "1/4 is the largest value of σ′; the question asks for the factor c in tanh′(z) = c·σ′(2z)."
-    return correct, message
+_check_factor = number_answer(4, rtol=1e-12, mistakes={
+    2: "2 is one of two factors: the outer 2 of 2σ(2z) and the inner 2 from the chain rule.",
+    0.25: "1/4 is the largest value of σ′; the question asks for the factor c in tanh′(z) = c·σ′(2z).",
+})
 
 
 q2 = Exercise(
