@@ -6,7 +6,7 @@ LOCK   := requirements/lock.txt
 STAMP  := $(VENV)/.installed
 NBVAL  := --nbval --nbval-current-env --nbval-sanitize-with notebooks/sanitize.cfg
 
-.PHONY: install lab test test-package test-notebooks test-thorough test-browser bench bench-browser bench-torch sync execute html lock clean
+.PHONY: install lab test test-package test-notebooks test-thorough test-browser bench bench-browser bench-torch sync execute student html lock clean
 
 install: $(STAMP)
 
@@ -67,6 +67,12 @@ execute: sync
 	  env -u MPLBACKEND $(BIN)/jupyter nbconvert --to notebook --execute --inplace "$$notebook" || exit 1; \
 	done
 	$(BIN)/jupytext --sync notebooks/[0-9][0-9]_*.ipynb
+
+# Student copies (solutions stripped, exercise outputs cleared) in $(STUDENT); never touches notebooks/
+# and refuses a folder it did not create.
+STUDENT ?= student
+student: install
+	$(BIN)/python scripts/make_student.py --output $(STUDENT)
 
 # A static site of every notebook with its stored outputs, in site/ (index.html lists them in order).
 html: install

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import html
 import math
+import os
 import re
 import warnings
 from dataclasses import dataclass
@@ -120,6 +121,19 @@ class Exercise:
         except Exception as error:  # a checker should not raise, but a learner must never see a traceback
             correct, message = False, f"could not check this answer ({_describe_error(error)})."
         return Feedback(bool(correct), message, "" if correct or not self.hints else self.hints[0])
+
+    def grade(self, answer) -> Feedback:
+        """Feedback on ``answer``, as calling the exercise gives; under nbgrader's autograder, a failed assert.
+
+        The notebooks' graded cells call this. A student running the notebook sees the feedback (and
+        "Not answered yet" never stops "Run All"); when nbgrader executes it (it sets the environment
+        variable NBGRADER_EXECUTION), an answer that is not correct raises AssertionError, which is
+        how nbgrader scores a test cell.
+        """
+        feedback = self(answer)
+        if os.environ.get("NBGRADER_EXECUTION") and feedback.correct is not True:
+            raise AssertionError(f"Exercise {self.key}: {feedback}")
+        return feedback
 
     def hint(self) -> Note:
         """The next hint (the last one again once all are shown)."""

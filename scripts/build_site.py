@@ -5,7 +5,9 @@ Why nbconvert: it ships with JupyterLab already, renders the stored outputs exac
 Jupyter Book would add a large toolchain for what is a single, ordered list of pages.
 
 Each page gets a navigation bar (contents, previous, next); ``index.html`` lists the notebooks in
-reading order with the one-line summary from each notebook's "What you'll do". The explorers' live
+reading order with the one-line summary from each notebook's "What you'll do". Pages are made from
+the student version of each notebook (scripts/make_student.py), so the exercises show no solutions.
+The explorers' live
 widgets need a kernel, so their widget view is dropped from the copy that is rendered and the stored
 PNG of their initial state shows instead. The output folder is only ever replaced if this script
 created it (it leaves a marker file there).
@@ -22,6 +24,8 @@ from pathlib import Path
 
 import nbformat
 from nbconvert import HTMLExporter
+
+from make_student import student_copy
 
 ROOT = Path(__file__).resolve().parent.parent
 MARKER = ".built-by-actlib-build-site"
@@ -42,8 +46,8 @@ def title_and_summary(notebook) -> tuple[str, str]:
 
 
 def static_copy(notebook):
-    """The notebook without live-widget views (their PNG stays) and without saved widget state."""
-    notebook = nbformat.from_dict(notebook)
+    """The student version (no solutions) without live-widget views (their PNG stays) or widget state."""
+    notebook = student_copy(notebook)
     notebook.metadata.pop("widgets", None)
     for cell in notebook.cells:
         for output in cell.get("outputs", []):

@@ -200,3 +200,14 @@ def test_number_mistakes_get_their_own_message():
     assert check("1/2") == (False, "that is σ(0), not σ′(0).")
     assert check(0.6) == (False, "0.6 is too large.")
     assert check(0.25) == (True, "0.25.")
+
+
+def test_grade_gives_feedback_to_students_and_fails_under_the_autograder(monkeypatch):
+    exercise = Exercise("demo.q1", "What is σ′(0)?", number_answer(0.25))
+    monkeypatch.delenv("NBGRADER_EXECUTION", raising=False)
+    assert exercise.grade(...).correct is None and exercise.grade(0.3).correct is False
+    monkeypatch.setenv("NBGRADER_EXECUTION", "autograde")
+    assert exercise.grade(0.25).correct is True
+    for wrong in (..., 0.3):
+        with pytest.raises(AssertionError, match="Exercise demo.q1"):
+            exercise.grade(wrong)
