@@ -6,7 +6,7 @@ LOCK   := requirements/lock.txt
 STAMP  := $(VENV)/.installed
 NBVAL  := --nbval --nbval-current-env --nbval-sanitize-with notebooks/sanitize.cfg
 
-.PHONY: install lab test test-package test-notebooks test-thorough test-browser bench bench-browser bench-torch sync execute student html lock clean
+.PHONY: install lab test test-package test-notebooks test-thorough test-nbgrader test-browser bench bench-browser bench-torch sync execute student html lock clean
 
 install: $(STAMP)
 
@@ -68,6 +68,11 @@ execute: sync
 	done
 	$(BIN)/jupytext --sync notebooks/[0-9][0-9]_*.ipynb
 
+# nbgrader's own `generate_assignment` on instructor notebooks, in a temporary course directory.
+test-nbgrader: install
+	$(BIN)/python -m pip install --quiet -c $(LOCK) -e '.[nbgrader]'
+	$(BIN)/python -m pytest -p no:cacheprovider coursework/
+
 # Student copies (solutions stripped, exercise outputs cleared) in $(STUDENT); never touches notebooks/
 # and refuses a folder it did not create.
 STUDENT ?= student
@@ -82,7 +87,7 @@ html: install
 lock:
 	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
 	.lock-venv/bin/python -m pip install --quiet --upgrade pip
-	.lock-venv/bin/python -m pip install --quiet -e '.[dev,browser]'
+	.lock-venv/bin/python -m pip install --quiet -e '.[dev,browser,nbgrader]'
 	.lock-venv/bin/python -m pip freeze --exclude-editable | grep -v '^actlib' > $(LOCK)
 	rm -rf .lock-venv
 
