@@ -81,8 +81,10 @@ class Explorer:
         self.values: dict = {}
 
         self.sliders = {
+            # A wide z slider: one pixel is about 0.02 in z, fine enough to feel the slope change.
             "z": widgets.FloatSlider(value=z, min=low, max=high, step=(high - low) / 1200, description="z",
-                                     readout_format=".2f", continuous_update=True),
+                                     readout_format=".2f", continuous_update=True,
+                                     layout=widgets.Layout(width="32em")),
             "h": widgets.FloatLogSlider(value=h, base=10, min=-12, max=0, step=0.25, description="step h",
                                         readout_format=".1e", continuous_update=True),
         }
@@ -110,7 +112,8 @@ class Explorer:
         self.method.observe(self._on_method, names="value")
         self.canvas.mpl_connect("draw_event", self._on_draw)
         self.widget = widgets.VBox([
-            widgets.HBox([self.sliders["z"], self.sliders["h"], self.method]),
+            widgets.HBox([self.sliders["z"], self.sliders["h"], self.method],
+                         layout=widgets.Layout(flex_flow="row wrap")),
             *([widgets.HBox([self.sliders[key] for key in self.activation.params])] if self.activation.params else []),
             self.canvas,
             self.readout,
