@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ._elementwise import check_count
 from .activations import Activation, get
 
 
@@ -38,9 +39,8 @@ def chain_gradients(activation, depth: int = 10, width: int = 32, weight_std: fl
                     seed: int = 0) -> ChainGradients:
     """Run the chain forward and backward once; see the module docstring."""
     act = activation if isinstance(activation, Activation) else get(activation)
-    for label, value in (("depth", depth), ("width", width)):
-        if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < 1:
-            raise ValueError(f"{label} must be a whole number of at least 1; got {value!r}.")
+    check_count("depth", depth)
+    check_count("width", width)
     weight_std = 1 / np.sqrt(width) if weight_std is None else float(weight_std)
     if not weight_std > 0:
         raise ValueError(f"weight_std must be positive; got {weight_std!r}.")

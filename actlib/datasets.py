@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import numpy as np
 
+from ._elementwise import check_count
+
 
 def _check(n, noise):
-    if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or n < 2:
-        raise ValueError(f"n must be a whole number of at least 2; got {n!r}.")
+    check_count("n", n, 2)
     if isinstance(noise, bool) or not isinstance(noise, (int, float, np.floating)) or not 0 <= noise < np.inf:
         raise ValueError(f"noise must be a finite number >= 0; got {noise!r}.")
 

@@ -25,8 +25,8 @@ from matplotlib import rcsetup
 from matplotlib.figure import Figure
 
 from .activations import get
-from .finite_differences import METHODS, finite_difference
-from .plotting import METHOD_STYLE, SLOPE_COLOUR, VALUE_COLOUR, activation_of, display_name
+from .finite_differences import METHODS, _check_method, finite_difference
+from .plotting import METHOD_STYLE, SLOPE_COLOUR, VALUE_COLOUR, _z_grid, activation_of, display_name
 
 
 
@@ -68,16 +68,13 @@ class Explorer:
 
     def __init__(self, activation, z=1.0, z_range=(-6.0, 6.0), h=0.1, method="central", points=401, **params):
         self.activation = activation_of(activation, params)
-        low, high = (float(v) for v in z_range)
-        if not (np.isfinite(low) and np.isfinite(high) and low < high):
-            raise ValueError(f"z_range must be two finite numbers (low, high) with low < high; got {z_range!r}.")
+        self.grid = _z_grid(z_range, points)
+        low, high = float(self.grid[0]), float(self.grid[-1])
         if not low <= z <= high:
             raise ValueError(f"z = {z!r} is outside z_range = ({low:g}, {high:g}).")
-        if method not in METHODS:
-            raise ValueError(f"Unknown finite-difference method {method!r}; valid methods: {', '.join(METHODS)}.")
+        _check_method(method)
         if not 1e-12 <= h <= 1.0:
             raise ValueError(f"h must be between 1e-12 and 1; got {h!r}.")
-        self.grid = np.linspace(low, high, points)
         self.values: dict = {}
 
         self.sliders = {
@@ -247,9 +244,7 @@ class Explorer:
 
     def set_method(self, method):
         """Choose the finite-difference method."""
-        if method not in METHODS:
-            raise ValueError(f"Unknown finite-difference method {method!r}; valid methods: {', '.join(METHODS)}.")
-        self.method.value = method
+        self.method.value = _check_method(method)
 
     # -- display -------------------------------------------------------------------------------
     def _readout_rows(self):

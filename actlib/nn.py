@@ -17,7 +17,7 @@ Backpropagation, layer by layer from the output down (``a_0`` is the input X):
     \frac{\partial L}{\partial a_{l-1}} = \delta_l W_l^\top
 
 The factor g'(z_l) is ``activation.derivative``: the one place where the activation decides how much
-gradient reaches the layers below (see ``MLP.gradients``).
+gradient reaches the layers below (see ``MLP.backward``).
 
 Initialisation (deterministic from ``seed``): weights are normal with standard deviation
 sqrt(2 / fan_in) ("He") for ReLU-like activations, which zero about half their inputs, and
@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from ._elementwise import check_count, is_whole_number
 from .activations import Activation, get
 
 RELU_LIKE = ("relu", "leaky_relu")
@@ -61,8 +62,7 @@ class MLP:
 
     def __init__(self, layer_sizes, activation="tanh", seed: int = 0, bias_init: float = 0.0):
         sizes = list(layer_sizes) if not isinstance(layer_sizes, (str, bytes)) else None
-        if (sizes is None or len(sizes) < 2
-                or any(isinstance(s, bool) or not isinstance(s, (int, np.integer)) or s < 1 for s in sizes)):
+        if sizes is None or len(sizes) < 2 or not all(is_whole_number(size) for size in sizes):
             raise ValueError(f"layer_sizes must be a list of at least two whole numbers >= 1, such as [2, 8, 1]; "
                              f"got {layer_sizes!r}.")
         if sizes[-1] != 1:
@@ -84,13 +84,16 @@ class MLP:
     # -- forward -------------------------------------------------------------------------------
     def forward(self, X):
         """Pre-activations of every layer (hidden ones, then the output logits) for inputs X."""
-        a, pre_activations = self._inputs(X), []
+        return self._forward(self._inputs(X))[1]
+
+    def _forward(self, X):
+        """(outputs, pre_activations): each layer's input a (X first) and its z (the logits last)."""
+        outputs, pre_activations = [X], []
         for W, b in zip(self.weights[:-1], self.biases[:-1]):
-            z = a @ W + b
-            pre_activations.append(z)
-            a = self.activation(z)
-        pre_activations.append((a @ self.weights[-1] + self.biases[-1])[:, 0])
-        return pre_activations
+            pre_activations.append(outputs[-1] @ W + b)
+            outputs.append(self.activation(pre_activations[-1]))
+        pre_activations.append((outputs[-1] @ self.weights[-1] + self.biases[-1])[:, 0])
+        return outputs, pre_activations
 
     def predict_proba(self, X):
         """Probability of class 1 for each row of X."""
@@ -102,17 +105,17 @@ class MLP:
 
     def loss(self, X, y):
         """Mean binary cross-entropy, from the logits (never takes the log of a rounded 0 or 1)."""
-        logits, y = self.forward(X)[-1], self._labels(y, len(X))
-        return float(np.mean(np.logaddexp(0.0, logits) - y * logits))
+        return _cross_entropy(self.forward(X)[-1], self._labels(y, len(X)))
 
     # -- backward ------------------------------------------------------------------------------
     def gradients(self, X, y):
         """∂L/∂W and ∂L/∂b for every layer, by backpropagation: two lists, input side first."""
         X = self._inputs(X)
-        y = self._labels(y, len(X))
-        pre_activations = self.forward(X)
-        outputs = [X] + [self.activation(z) for z in pre_activations[:-1]]
-        delta = ((_sigmoid(pre_activations[-1]) - y) / len(X))[:, None]   # ∂L/∂z of the output logit
+        return self.backward(*self._forward(X), self._labels(y, len(X)))
+
+    def backward(self, outputs, pre_activations, y):
+        """Backpropagation from a forward pass's ``outputs`` and ``pre_activations`` (see ``_forward``)."""
+        delta = ((_sigmoid(pre_activations[-1]) - y) / len(y))[:, None]   # ∂L/∂z of the output logit
         weight_gradients, bias_gradients = [], []
         for layer in reversed(range(len(self.weights))):
             weight_gradients.insert(0, outputs[layer].T @ delta)
@@ -158,12 +161,10 @@ class MLP:
         place (a widget in Jupyter, a single rewritten line in a terminal).
         """
         X, y = self._inputs(X), self._labels(y, len(X))
-        if isinstance(epochs, bool) or not isinstance(epochs, (int, np.integer)) or epochs < 1:
-            raise ValueError(f"epochs must be a whole number of at least 1; got {epochs!r}.")
+        check_count("epochs", epochs)
         if isinstance(learning_rate, bool) or not isinstance(learning_rate, (int, float)) or not learning_rate > 0:
             raise ValueError(f"learning_rate must be a positive number; got {learning_rate!r}.")
-        if batch_size is not None and (isinstance(batch_size, bool) or not isinstance(batch_size, (int, np.integer))
-                                       or batch_size < 1):
+        if batch_size is not None and not is_whole_number(batch_size):
             raise ValueError(f"batch_size must be None (whole set) or a whole number >= 1; got {batch_size!r}.")
         rng = np.random.default_rng(seed)
         history = History()
@@ -186,10 +187,10 @@ class MLP:
         return history
 
     def _record(self, history, X, y):
-        pre_activations = self.forward(X)
-        weight_gradients, _ = self.gradients(X, y)
+        outputs, pre_activations = self._forward(X)
+        weight_gradients, _ = self.backward(outputs, pre_activations, y)
         logits = pre_activations[-1]
-        history.loss.append(float(np.mean(np.logaddexp(0.0, logits) - y * logits)))
+        history.loss.append(_cross_entropy(logits, y))
         history.accuracy.append(float(np.mean((logits > 0) == (y == 1))))
         history.gradient_norms.append([float(np.linalg.norm(g)) for g in weight_gradients])
         history.dead_fraction.append([float(np.mean(np.all(self.activation.derivative(z) == 0, axis=0)))
@@ -214,6 +215,11 @@ class MLP:
         if labels.dtype.kind not in "biuf" or not np.all((labels == 0) | (labels == 1)):
             raise ValueError("y must hold only the labels 0 and 1 (binary classification).")
         return labels.astype(np.float64)
+
+
+def _cross_entropy(logits, y):
+    """Mean of softplus(z) − y·z: binary cross-entropy written so no log ever sees a rounded 0 or 1."""
+    return float(np.mean(np.logaddexp(0.0, logits) - y * logits))
 
 
 class _Progress:

@@ -38,6 +38,12 @@ def reference(activation, z, derivative: bool = False) -> list:
         return [function(mpmath.mpf(float(point))) for point in points]
 
 
+def reference_float64(activation, z, derivative: bool = False) -> np.ndarray:
+    """:func:`reference` rounded to float64, in the shape of ``z``: for plotting and relative errors."""
+    values = reference(activation, z, derivative)
+    return np.array([float(value) for value in values]).reshape(np.shape(z))
+
+
 def ulp_of(value, dtype) -> float:
     """The spacing of ``dtype`` floats at ``value`` (at 0 or in the subnormal range: the smallest subnormal)."""
     largest = np.finfo(dtype).max

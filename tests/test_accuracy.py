@@ -56,3 +56,12 @@ def test_ulp_error_is_measured_not_assumed():
     off_by_one = np.nextafter(value, 2.0)
     errors = ulp_errors([value, off_by_one, value * 1.001, np.nan], exact * 4, np.float64)
     assert errors[0] <= 0.5 and 0.5 <= errors[1] <= 1.5 and errors[2] > 1e10 and np.isinf(errors[3])
+
+
+def test_reference_float64_keeps_the_shape_and_rounds_the_reference():
+    from actlib.reference import reference, reference_float64
+
+    z = np.array([[0.0, 40.0], [-3.0, 700.0]])
+    values = reference_float64("sigmoid", z, derivative=True)
+    assert values.shape == (2, 2) and values.dtype == np.float64
+    assert values[0, 1] == float(reference("sigmoid", [40.0], derivative=True)[0]) > 0
