@@ -6,6 +6,9 @@
 0.25
 """
 from .activations import Activation, UnknownActivationError, get, names, register, z
+from . import modern  # registers softplus, elu, selu, gelu, silu, mish
+from .combine import add, blend, compose, multiply
+from .custom import from_expression
 from .finite_differences import METHODS, StepSweep, default_step, finite_difference, step_sweep
 
 __version__ = "0.1.0"
@@ -17,13 +20,14 @@ _LAZY = {
     "plot_error_panel": "plotting",
     "plot_step_sweep": "plotting",
     "plot_decision_boundary": "plotting",
+    "accuracy_report": "reference",
     "explore": "explorer",
     "Explorer": "explorer",
 }
 
 
 # Submodules reachable as attributes (actlib.nn.MLP) without importing them all up front.
-_SUBMODULES = ("nn", "datasets", "chain", "dead_units", "reference", "checks", "exercises", "plotting", "explorer")
+_SUBMODULES = ("combine", "custom", "modern", "nn", "datasets", "chain", "dead_units", "reference", "checks", "exercises", "plotting", "explorer")
 
 
 def __getattr__(name):
@@ -40,5 +44,6 @@ def __getattr__(name):
 
 __all__ = [
     "Activation", "UnknownActivationError", "get", "names", "register", "z",
+    "add", "blend", "compose", "multiply", "from_expression",
     "METHODS", "StepSweep", "default_step", "finite_difference", "step_sweep", *_LAZY,
 ]

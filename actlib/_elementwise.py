@@ -79,7 +79,8 @@ def evaluate(kernel, z, who: str, *, allow_complex: bool = False):
     compute_dtype = np.float64 if out_dtype in (np.float16, np.float32) else out_dtype
     with np.errstate(over="ignore", under="ignore"):  # also covers rounding back to float16/32
         if array.size <= BLOCK_SIZE:
-            result = kernel(array.astype(compute_dtype, copy=False))
+            # Kernels always see at least 1-d arrays, so they may index and assign (z[mask] = ...).
+            result = kernel(np.atleast_1d(array.astype(compute_dtype, copy=False)))
             single = not isinstance(result, tuple)
             parts = tuple(np.asarray(part, dtype=out_dtype).reshape(array.shape)
                           for part in ((result,) if single else result))

@@ -30,9 +30,11 @@ class Activation:
     name: str = ""
     symbol: str = "g"
     """How figures and readouts write the function: σ for sigmoid, so labels read σ(z), σ′(z)."""
-    defaults: dict[str, float] = {}
+    defaults: dict[str, float | str] = {}
     parameter_ranges: dict[str, tuple[float, float]] = {}
-    """Range a slider should offer for each parameter (the explorer reads it)."""
+    """Range a slider should offer for each numeric parameter (the explorer reads it)."""
+    choices: dict[str, tuple[str, ...]] = {}
+    """The allowed values of each text parameter (GELU's ``approximate``)."""
 
     def __init__(self, **params):
         unknown = sorted(set(params) - set(self.defaults))
@@ -44,12 +46,27 @@ class Activation:
         values = {}
         for key, default in self.defaults.items():
             value = params.get(key, default)
+            if isinstance(default, str):
+                if value not in self.choices[key]:
+                    options = ", ".join(repr(choice) for choice in self.choices[key])
+                    raise ValueError(f"{self.name} parameter {key} must be one of {options}; got {value!r}.")
+                values[key] = value
+                continue
             if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)):
                 raise TypeError(f"{self.name} parameter {key} must be a real number; got {value!r}.")
             if not math.isfinite(value):
                 raise ValueError(f"{self.name} parameter {key} must be finite; got {value!r}.")
             values[key] = float(value)
         self.params = MappingProxyType(values)
+
+    @property
+    def numeric_params(self) -> dict[str, float]:
+        """The real-valued parameters (the ones a slider or a derivative can vary)."""
+        return {key: value for key, value in self.params.items() if not isinstance(value, str)}
+
+    def with_params(self, **params) -> "Activation":
+        """The same activation with some parameters changed, e.g. ``leaky.with_params(alpha=0.1)``."""
+        return type(self)(**{**self.params, **params})
 
     # -- numbers -------------------------------------------------------------------------------
     def __call__(self, z):
@@ -95,10 +112,9 @@ class Activation:
         Parameters appear as sympy symbols of the same name if ``keep_parameters``; otherwise they
         are substituted as exact rationals of their decimal form (alpha=0.01 becomes 1/100).
         """
-        if keep_parameters:
-            params = {key: sp.Symbol(key, real=True) for key in self.params}
-        else:
-            params = {key: sp.Rational(repr(value)) for key, value in self.params.items()}
+        params = dict(self.params)  # text parameters (a choice of formula) pass through as they are
+        for key, value in self.numeric_params.items():
+            params[key] = sp.Symbol(key, real=True) if keep_parameters else sp.Rational(repr(value))
         return self._expression(z, **params)
 
     @property
@@ -116,11 +132,14 @@ class Activation:
         args = "".join(f", {key}={value!r}" for key, value in self.params.items())
         return f"actlib.get({self.name!r}{args})"
 
+    def _key(self):
+        return type(self), self.name, tuple(sorted(self.params.items()))
+
     def __eq__(self, other):
-        return isinstance(other, Activation) and (self.name, dict(self.params)) == (other.name, dict(other.params))
+        return isinstance(other, Activation) and self._key() == other._key()
 
     def __hash__(self):
-        return hash((self.name, tuple(sorted(self.params.items()))))
+        return hash(self._key())
 
 
 def _over_one_plus_squared(e, s=None, r=None):
@@ -135,6 +154,17 @@ def _over_one_plus_squared(e, s=None, r=None):
     t = (1 - s) + e
     q = e / (s * s)
     return q - (q + q) * (t * r)
+
+
+def sigmoid_parts(z):
+    """``(e, sigma(z), sigma'(z))`` with e = exp(-|z|): the pieces sigmoid, softplus and SiLU share."""
+    e = np.exp(-np.abs(z))
+    s = 1 + e
+    r = 1 / s  # sigma(|z|)
+    tail = e * r  # sigma(-|z|) = 1 - sigma(|z|), without the subtraction
+    # sigma(z) is r for z >= 0 and tail for z < 0. copysign gives r or -r, and tail >= 0 > -r,
+    # so one max selects it (np.where costs ~3 exp passes here).
+    return e, np.maximum(tail, np.copysign(r, z)), _over_one_plus_squared(e, s, r)
 
 
 def _step(relu_value):
@@ -165,13 +195,8 @@ class Sigmoid(Activation):
     symbol = "σ"
 
     def _value_and_derivative(self, z):
-        e = np.exp(-np.abs(z))
-        s = 1 + e
-        r = 1 / s  # sigma(|z|)
-        tail = e * r  # sigma(-|z|) = 1 - sigma(|z|), without the subtraction
-        # sigma(z) is r for z >= 0 and tail for z < 0. copysign gives r or -r, and tail >= 0 > -r,
-        # so one max selects it (np.where costs ~3 exp passes here).
-        return np.maximum(tail, np.copysign(r, z)), _over_one_plus_squared(e, s, r)
+        _, value, slope = sigmoid_parts(z)
+        return value, slope
 
     def derivative_from_output(self, a):
         r"""sigma' from the output a = sigma(z): ``a * (1 - a)``, the textbook backprop form.
@@ -329,9 +354,7 @@ def get(name, **params) -> Activation:
     An ``Activation`` passes through unchanged (so functions can take either a name or one).
     """
     if isinstance(name, Activation):
-        if params:
-            return type(name)(**{**name.params, **params})
-        return name
+        return name.with_params(**params) if params else name
     if not isinstance(name, str):
         raise TypeError(f"get() takes an activation name (one of {', '.join(names())}); got {name!r}.")
     try:

@@ -85,7 +85,7 @@ class Explorer:
             "h": widgets.FloatLogSlider(value=h, base=10, min=-12, max=0, step=0.25, description="step h",
                                         readout_format=".1e", continuous_update=True),
         }
-        for key, value in self.activation.params.items():
+        for key, value in self.activation.numeric_params.items():
             pmin, pmax = self.activation.parameter_ranges.get(key, (min(0.0, value), max(1.0, 2 * value)))
             self.sliders[key] = widgets.FloatSlider(value=value, min=min(pmin, value), max=max(pmax, value),
                                                     step=0.01, description=key, readout_format=".2f",
@@ -105,13 +105,13 @@ class Explorer:
         self.canvas.resizable = False
 
         for key, slider in self.sliders.items():
-            slider.observe(self._on_parameter if key in self.activation.params else self._on_move, names="value")
+            slider.observe(self._on_parameter if key in self.activation.numeric_params else self._on_move, names="value")
         self.method.observe(self._on_method, names="value")
         self.canvas.mpl_connect("draw_event", self._on_draw)
         self.widget = widgets.VBox([
             widgets.HBox([self.sliders["z"], self.sliders["h"], self.method],
                          layout=widgets.Layout(flex_flow="row wrap")),
-            *([widgets.HBox([self.sliders[key] for key in self.activation.params])] if self.activation.params else []),
+            *([widgets.HBox([self.sliders[key] for key in self.activation.numeric_params])] if self.activation.numeric_params else []),
             self.canvas,
             self.readout,
         ])
@@ -220,8 +220,8 @@ class Explorer:
         self._redraw(full=True)  # the legend shows the method's colour
 
     def _on_parameter(self, change):
-        params = {key: self.sliders[key].value for key in self.activation.params}
-        self.activation = get(self.activation.name, **params)
+        params = {key: self.sliders[key].value for key in self.activation.numeric_params}
+        self.activation = self.activation.with_params(**params)
         self._update_curves()
         self._update_point()
         self._redraw(full=True)
@@ -237,8 +237,8 @@ class Explorer:
 
     def set_param(self, name, value):
         """Move a parameter's slider, e.g. ``set_param("alpha", 0.2)``."""
-        if name not in self.activation.params:
-            valid = ", ".join(self.activation.params) or "none"
+        if name not in self.activation.numeric_params:
+            valid = ", ".join(self.activation.numeric_params) or "none"
             raise KeyError(f"{self.activation.name} has no parameter {name!r}; valid parameters: {valid}.")
         self.sliders[name].value = value
 

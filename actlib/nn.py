@@ -21,7 +21,8 @@ gradient reaches the layers below (see ``MLP.backward``).
 
 Initialisation (deterministic from ``seed``): weights are normal with standard deviation
 sqrt(2 / fan_in) ("He") for ReLU-like activations, which zero about half their inputs, and
-sqrt(2 / (fan_in + fan_out)) ("Xavier"/Glorot) otherwise; biases start at ``bias_init`` (default 0).
+sqrt(2 / (fan_in + fan_out)) ("Xavier"/Glorot) otherwise (``init="he"`` or ``"glorot"`` chooses
+explicitly); biases start at ``bias_init`` (default 0).
 """
 from __future__ import annotations
 
@@ -33,6 +34,9 @@ from ._elementwise import check_count, is_whole_number
 from .activations import Activation, get
 
 RELU_LIKE = ("relu", "leaky_relu")
+# Hidden-layer weight scale: "he" (std sqrt(2/fan_in), for ReLU-like units, which zero about half of
+# their inputs), "glorot" (std sqrt(2/(fan_in + fan_out))), or "auto": he for RELU_LIKE, else glorot.
+INITS = ("auto", "he", "glorot")
 _sigmoid = get("sigmoid")
 
 
@@ -60,7 +64,7 @@ class History:
 class MLP:
     """A fully connected binary classifier; see the module docstring for the formulas."""
 
-    def __init__(self, layer_sizes, activation="tanh", seed: int = 0, bias_init: float = 0.0):
+    def __init__(self, layer_sizes, activation="tanh", seed: int = 0, bias_init: float = 0.0, init: str = "auto"):
         sizes = list(layer_sizes) if not isinstance(layer_sizes, (str, bytes)) else None
         if sizes is None or len(sizes) < 2 or not all(is_whole_number(size) for size in sizes):
             raise ValueError(f"layer_sizes must be a list of at least two whole numbers >= 1, such as [2, 8, 1]; "
@@ -70,11 +74,15 @@ class MLP:
         self.activation = activation if isinstance(activation, Activation) else get(activation)
         self.layer_sizes = sizes
         rng = np.random.default_rng(seed)
-        relu_like = self.activation.name in RELU_LIKE
+        if init not in INITS:
+            raise ValueError(f"init must be one of {', '.join(map(repr, INITS))}; got {init!r}.")
+        if init == "auto":
+            init = "he" if self.activation.name in RELU_LIKE else "glorot"
+        self.init = init
         self.weights, self.biases = [], []
         for index, (fan_in, fan_out) in enumerate(zip(sizes[:-1], sizes[1:])):
             hidden = index < len(sizes) - 2
-            std = np.sqrt(2 / fan_in) if (hidden and relu_like) else np.sqrt(2 / (fan_in + fan_out))
+            std = np.sqrt(2 / fan_in) if (hidden and init == "he") else np.sqrt(2 / (fan_in + fan_out))
             self.weights.append(rng.normal(0.0, std, (fan_in, fan_out)))
             self.biases.append(np.full(fan_out, float(bias_init) if hidden else 0.0))
 

@@ -30,7 +30,8 @@ def activation_of(activation, params) -> Activation:
 
 def display_name(act: Activation) -> str:
     """'sigmoid', or 'leaky_relu (alpha=0.2)' for a parametrised activation: for titles."""
-    params = ", ".join(f"{key}={value:g}" for key, value in act.params.items())
+    params = ", ".join(f"{key}={value}" if isinstance(value, str) else f"{key}={value:g}"
+                       for key, value in act.params.items())
     return f"{act.name} ({params})" if params else act.name
 
 

@@ -7,6 +7,7 @@ down to float64's smallest subnormal (~4.9e-324) must still come out right.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import lru_cache
 
 import mpmath
@@ -50,21 +51,26 @@ def ulp_of(value, dtype) -> float:
     with np.errstate(over="ignore"):
         rounded = np.asarray(abs(float(value)), dtype=dtype)
     if not np.isfinite(rounded) or rounded == largest:  # spacing above the largest float is inf
-        return float(largest - np.nextafter(largest, dtype(0)))
+        return float(largest - np.nextafter(largest, np.dtype(dtype).type(0)))
     return float(np.spacing(rounded))
 
 
 def ulp_errors(computed, references, dtype) -> np.ndarray:
     """|computed - reference| in units of the ``dtype`` spacing at the reference value.
 
-    A nan where the reference is finite counts as an infinite error.
+    A nan where the reference is finite counts as an infinite error; inf is exact where the
+    reference lies beyond the largest ``dtype`` float (SELU's 1.05*z at z = 1.7e308).
     """
     computed = np.asarray(computed).reshape(-1)
     errors = np.empty(computed.size)
+    largest = float(np.finfo(dtype).max)
     with mpmath.workdps(DIGITS):
+        # IEEE rounding sends anything from largest + half its spacing upwards to inf.
+        overflow = mpmath.mpf(largest) + mpmath.mpf(ulp_of(largest, dtype)) / 2
         for index, (value, exact) in enumerate(zip(computed, references)):
             if not np.isfinite(value):
-                errors[index] = np.inf
+                overflowed = np.isinf(value) and abs(exact) >= overflow and (value > 0) == (exact > 0)
+                errors[index] = 0.0 if overflowed else np.inf
                 continue
             difference = abs(mpmath.mpf(float(value)) - exact)
             errors[index] = float(difference / mpmath.mpf(ulp_of(exact, dtype)))
@@ -77,3 +83,50 @@ def accuracy(activation, z, dtype=np.float64, derivative: bool = False) -> np.nd
     points = np.asarray(z, dtype=dtype)
     computed = activation.derivative(points) if derivative else activation(points)
     return ulp_errors(computed, reference(activation, points, derivative), dtype)
+
+
+def report_points(dtype=np.float64) -> np.ndarray:
+    """Where :func:`accuracy_report` looks: a grid over [-40, 40] and the tails out to |z| = 1e4."""
+    grid = np.linspace(-40.0, 40.0, 321)
+    tails = np.logspace(np.log10(41.0), 4.0, 24)
+    return np.unique(np.concatenate([grid, tails, -tails])).astype(dtype)
+
+
+@dataclass(frozen=True)
+class AccuracyReport:
+    """Largest errors in ulps of an activation's value and derivative against mpmath."""
+
+    activation: Activation
+    rows: tuple  # (dtype name, "value" or "derivative", worst ulp, z at the worst, median ulp)
+
+    def worst(self, dtype=None, quantity=None) -> float:
+        """The largest error (inf for a nan or overflow) over the rows that match."""
+        return max(row[2] for row in self.rows
+                   if (dtype is None or row[0] == np.dtype(dtype).name) and quantity in (None, row[1]))
+
+    def __repr__(self):
+        lines = [f"Accuracy of {self.activation!r} against {DIGITS}-digit mpmath, in ulps "
+                 f"({len(report_points())} points, |z| <= 1e4)",
+                 f"  {'dtype':8} {'':11} {'worst':>9}  {'at z':>11}  {'median':>7}"]
+        for dtype, quantity, worst, at, median in self.rows:
+            lines.append(f"  {dtype:8} {quantity:11} {worst:9.3g}  {at:11.5g}  {median:7.2f}")
+        return "\n".join(lines)
+
+
+def accuracy_report(activation, dtypes=(np.float64, np.float32)) -> AccuracyReport:
+    """Measure any activation (built-in, from an expression, or combined) against its own sympy
+    expression evaluated by mpmath: how many ulps its value and derivative are off, and where.
+
+    A formula typed as written (``from_expression``) is exact in algebra but may lose every digit
+    in floating point; this report is how to find out.
+    """
+    activation = get(activation)
+    rows = []
+    for dtype in dtypes:
+        points = report_points(dtype)
+        for derivative in (False, True):
+            errors = accuracy(activation, points, dtype=dtype, derivative=derivative)
+            worst = int(np.argmax(errors))
+            rows.append((np.dtype(dtype).name, "derivative" if derivative else "value",
+                         float(errors[worst]), float(points[worst]), float(np.median(errors))))
+    return AccuracyReport(activation, tuple(rows))

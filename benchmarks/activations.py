@@ -2,7 +2,8 @@
 
 On 1e7 elements of float64 and of float32. The baseline (np.exp on the same array, allocating its
 output) runs in the same process, so the ratios compare like with like on whatever machine runs
-this; each time is the median of several repetitions. Writes ``results/speed.md``.
+this; each time is the median of several repetitions. Writes ``results/speed.md`` and
+``results/speed.csv`` (which notebook 08's property table reads for its cost column).
 Run: `make bench` or `python benchmarks/activations.py [--size N] [--repeats R]`.
 """
 import argparse
@@ -52,6 +53,7 @@ def main():
              f"{torch + threads if torch else 'skipped: not installed'}. "
              "'torch, 1 thread' is the like-for-like comparison with numpy's single core. "
              "'actlib, apart' is actlib's value and derivative in two separate calls.\n"]
+    rows = ["dtype,activation,route,ratio_to_exp"]
     for dtype in (np.float64, np.float32):
         z = np.random.default_rng(0).normal(0.0, 5.0, args.size).astype(dtype)
         baseline = median_time(lambda: np.exp(z), args.repeats)
@@ -60,8 +62,13 @@ def main():
                   "|---|" + "---:|" * (len(ROUTES) + 2)]
         for name in actlib.names():
             cells = []
-            for route in (routes(name)[r] for r in ROUTES):
-                cells.append("n/a" if route is None else f"{median_time(lambda: route(z), args.repeats) / baseline:.2f}×")
+            for label, route in ((r, routes(name)[r]) for r in ROUTES):
+                if route is None:
+                    cells.append("n/a")
+                    continue
+                ratio = median_time(lambda: route(z), args.repeats) / baseline
+                cells.append(f"{ratio:.2f}×")
+                rows.append(f"{np.dtype(dtype).name},{name},{label},{ratio:.3f}")
             torch_route = routes(name)["torch"]
             if torch_route is None:
                 cells.append("n/a")
@@ -75,6 +82,7 @@ def main():
     text = "\n".join(lines) + "\n"
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / "speed.md").write_text(text)
+    (RESULTS / "speed.csv").write_text("\n".join(rows) + "\n")
     print(text)
 
 

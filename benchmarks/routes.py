@@ -1,7 +1,8 @@
 """The ways of computing (value, derivative) that the benchmarks compare, per activation.
 
 - actlib: ``Activation.value_and_derivative`` (stable forms).
-- textbook: the formulas as usually written, ``s = 1/(1+exp(-z))``, ``s*(1-s)``, ``1 - tanh(z)**2``.
+- textbook: the formulas as usually written, ``s = 1/(1+exp(-z))``, ``s*(1-s)``, ``1 - tanh(z)**2``;
+  for the activations beyond the seed, the sympy expression and its derivative, lambdified.
 - scipy: ``scipy.special.expit`` for σ, then the textbook ``s*(1-s)`` (sigmoid only; "n/a" otherwise).
 - torch: PyTorch's forward and autograd backward (``y.backward(ones)``), when torch is installed.
 
@@ -29,7 +30,23 @@ def _textbook(name):
     def leaky_relu(z):
         return np.where(z > 0, z, ALPHA * z).astype(z.dtype), np.where(z > 0, 1, ALPHA).astype(z.dtype)
 
-    return {"sigmoid": sigmoid, "tanh": tanh, "relu": relu, "leaky_relu": leaky_relu}.get(name)
+    seed = {"sigmoid": sigmoid, "tanh": tanh, "relu": relu, "leaky_relu": leaky_relu}
+    return seed[name] if name in seed else _lambdified(name)
+
+
+def _lambdified(name):
+    import sympy as sp
+
+    act = actlib.get(name)
+    value = sp.lambdify(actlib.z, act.expr, ["scipy", "numpy"])
+    slope = sp.lambdify(actlib.z, act.derivative_expr, ["scipy", "numpy"])
+
+    def textbook(z):
+        with np.errstate(all="ignore"):  # the textbook forms overflow in the tails
+            return (np.broadcast_to(value(z), z.shape).astype(z.dtype),
+                    np.broadcast_to(slope(z), z.shape).astype(z.dtype))
+
+    return textbook
 
 
 def _scipy(name):
@@ -60,8 +77,10 @@ def _torch(name):
         return None
     import torch
 
+    F = torch.nn.functional
     forward = {"sigmoid": torch.sigmoid, "tanh": torch.tanh, "relu": torch.relu,
-               "leaky_relu": lambda t: torch.nn.functional.leaky_relu(t, ALPHA)}.get(name)
+               "leaky_relu": lambda t: F.leaky_relu(t, ALPHA), "softplus": F.softplus, "elu": F.elu,
+               "selu": F.selu, "gelu": F.gelu, "silu": F.silu, "mish": F.mish}.get(name)
     if forward is None:
         return None
 

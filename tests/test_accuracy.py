@@ -1,7 +1,10 @@
 """Accuracy of every activation against a 450-digit mpmath reference, measured in ulps.
 
 Bound: MAX_ULP = 4 for values and derivatives in float64 and float32, over a dense grid, the tails
-and the overflow/underflow edges. Measured when written: float64 <= 2.3 ulp, float32 <= 0.5 ulp.
+and the overflow/underflow edges, with one exception: the exact GELU's value in float64 is built
+on scipy.special.erfcx, itself off by up to ~6 ulp, so its bound is 8 (and see LOOSER for the
+tanh-GELU' at its root). Measured when written: float64 <= 3.3 ulp (GELU value 6.5, tanh-GELU'
+at the root 5.3), float32 <= 0.5 ulp.
 """
 import numpy as np
 import pytest
@@ -10,6 +13,14 @@ import actlib
 from actlib.reference import accuracy, ulp_errors
 
 MAX_ULP = 4.0
+LOOSER = {
+    ("gelu", "value", np.float64): 8.0,  # scipy's erfcx (~6 ulp) is the floor; see GELU's docstring
+    # At the float nearest the root of the tanh-GELU', |z - z0| ~ 4e-17 and the pairs carrying
+    # v(z) and z*v'(z) (~1e-32 absolute) leave 5.3 ulp; from |z - z0| > 1e-15 on it is <= 3.3 ulp.
+    ("gelu-tanh", "derivative", np.float64): 6.0,
+}
+ROOTS = [-1.2784645427610737, -1.1924312145154952, -0.7517915246935645, -0.7524614220710163]  # of the derivatives
+CASES = [(name, {}) for name in actlib.names()] + [("gelu", {"approximate": "tanh"})]
 
 
 def _points(dtype):
@@ -28,13 +39,19 @@ def _points(dtype):
 
 @pytest.mark.parametrize("dtype", [np.float64, np.float32], ids=["f64", "f32"])
 @pytest.mark.parametrize("derivative", [False, True], ids=["value", "derivative"])
-@pytest.mark.parametrize("name", actlib.names())
-def test_within_max_ulp_of_reference(name, derivative, dtype):
+@pytest.mark.parametrize("name, params", CASES, ids=[name + ("-tanh" if params else "") for name, params in CASES])
+def test_within_max_ulp_of_reference(name, params, derivative, dtype):
     points = _points(dtype)
-    errors = accuracy(name, points, dtype=dtype, derivative=derivative)
+    if name in ("gelu", "silu", "mish"):  # around the root of the derivative, where textbook forms cancel
+        near = np.add.outer(ROOTS, [-1e-6, -1e-9, -1e-12, -1e-15, 0.0, 1e-15, 1e-12, 1e-9, 1e-6]).ravel()
+        points = np.unique(np.concatenate([points, np.linspace(-2.5, 0.5, 601), near]).astype(dtype))
+    activation = actlib.get(name, **params)
+    errors = accuracy(activation, points, dtype=dtype, derivative=derivative)
     worst = int(np.argmax(errors))
-    assert errors[worst] <= MAX_ULP, (
-        f"{name} {'derivative' if derivative else 'value'} ({np.dtype(dtype).name}) is off by "
+    quantity = "derivative" if derivative else "value"
+    bound = LOOSER.get((name + ("-tanh" if params else ""), quantity, dtype), MAX_ULP)
+    assert errors[worst] <= bound, (
+        f"{activation!r} {quantity} ({np.dtype(dtype).name}) is off by "
         f"{errors[worst]:.2f} ulp at z = {points[worst]!r}"
     )
 

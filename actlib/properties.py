@@ -1,0 +1,85 @@
+"""The properties that decide how an activation trains, measured rather than recalled.
+
+>>> from actlib.properties import properties
+>>> properties("relu").monotone, properties("silu").monotone
+(True, False)
+"""
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from .activations import Activation, get
+
+_GRID = np.linspace(-30.0, 30.0, 600_001)  # step 1e-4: a jump in g' stands out from smooth change
+SPEED_CSV = Path(__file__).resolve().parent.parent / "benchmarks" / "results" / "speed.csv"
+
+
+@dataclass(frozen=True)
+class Properties:
+    """What :func:`properties` measured for one activation."""
+
+    activation: Activation
+    value_range: tuple  # (inf, sup) of g over the reals, limits at +-inf included
+    slope_range: tuple  # the same for g'
+    monotone: bool  # g' >= 0 everywhere
+    smooth: bool  # g' continuous (no kink)
+    mean_output: float  # E[g(z)] for z ~ N(0, 1): 0 means zero-centred outputs
+    saturates: str  # where g' -> 0: "both sides", "z → −∞", "z → +∞" or "no"
+
+
+def properties(activation) -> Properties:
+    """Measure the range, slope range, monotonicity, smoothness, centring and saturation of ``activation``.
+
+    Ranges come from a grid over [-30, 30] with step 1e-4 plus the values at +-inf; smoothness is
+    "no jump in g' between neighbouring grid points larger than 1e-2"; the mean output uses
+    80-point Gauss-Hermite quadrature.
+    """
+    act = get(activation)
+    ends = np.array([-np.inf, np.inf])
+    values, slopes = act.value_and_derivative(_GRID)
+    end_values, end_slopes = act.value_and_derivative(ends)
+    value_range = (float(min(values.min(), end_values.min())), float(max(values.max(), end_values.max())))
+    slope_range = (float(min(slopes.min(), end_slopes.min())), float(max(slopes.max(), end_slopes.max())))
+    nodes, weights = np.polynomial.hermite_e.hermegauss(80)
+    mean_output = float(weights @ act(nodes) / np.sqrt(2 * np.pi))
+    flat = np.abs(act.derivative(np.array([-30.0, 30.0]))) < 1e-6
+    saturates = {(True, True): "both sides", (True, False): "z → −∞", (False, True): "z → +∞",
+                 (False, False): "no"}[tuple(bool(f) for f in flat)]
+    return Properties(act, value_range, slope_range, bool(np.all(slopes >= 0)),
+                      bool(np.max(np.abs(np.diff(slopes))) < 1e-2), mean_output, saturates)
+
+
+def _cost(name, path=None):
+    """actlib's value + derivative time over one np.exp pass (float64), from the stored benchmark."""
+    path = SPEED_CSV if path is None else path
+    if not path.exists():
+        return None
+    with path.open() as handle:
+        for row in csv.DictReader(handle):
+            if (row["dtype"], row["activation"], row["route"]) == ("float64", name, "actlib"):
+                return float(row["ratio_to_exp"])
+    return None
+
+
+def _interval(low, high) -> str:
+    def number(x):
+        return {np.inf: "∞", -np.inf: "−∞"}.get(x, f"{x:.3g}".replace("-", "−"))
+    return f"[{number(low)}, {number(high)}]"
+
+
+def property_table(activations) -> str:
+    """A markdown table of :func:`properties` for each activation (names or Activations), with the
+    cost measured by ``benchmarks/activations.py`` where it has been run."""
+    lines = ["| activation | range of g | range of g′ | monotone | g′ continuous | mean g(z), z ~ N(0,1) "
+             "| g′ → 0 | cost (× np.exp) |", "|---|---|---|---|---|---:|---|---:|"]
+    for activation in activations:
+        p = properties(activation)
+        cost = _cost(p.activation.name) if not p.activation.params else None
+        lines.append(f"| {p.activation.name} | {_interval(*p.value_range)} | {_interval(*p.slope_range)} | "
+                     f"{'yes' if p.monotone else 'no'} | {'yes' if p.smooth else 'no'} | "
+                     f"{p.mean_output:.2f} | {p.saturates} | {'—' if cost is None else f'{cost:.1f}'} |")
+    return "\n".join(lines)

@@ -1,0 +1,29 @@
+"""Notebook 08's exercises: written solutions pass, blanks are 'not answered', typical slips get a reason."""
+import math
+
+import pytest
+
+from actlib.exercises import beyond_the_seed as exercises
+
+
+@pytest.mark.parametrize("exercise, answer", [
+    (exercises.q1, "1/2"),
+    (exercises.q2, "1/(1 + exp(-z)) + z*exp(-z)/(1 + exp(-z))**2"),
+    (exercises.q3, lambda z: max(z, 0.0) + math.log1p(math.exp(-abs(z)))),
+    (exercises.q4, "C"),
+    (exercises.q5, -0.278465),
+])
+def test_correct_forms_pass(exercise, answer):
+    assert exercise(answer).correct is True
+
+
+@pytest.mark.parametrize("exercise, answer, words", [
+    (exercises.q1, math.log(2), "the value"),
+    (exercises.q2, "sigma(z)", "at z = "),
+    (exercises.q3, lambda z: math.log(1 + math.exp(z)), "at z = -12"),
+    (exercises.q4, "a", "always positive"),
+    (exercises.q5, -1.2784645427610737, "where the minimum is"),
+])
+def test_typical_wrong_answers_fail_with_a_reason(exercise, answer, words):
+    feedback = exercise(answer)
+    assert feedback.correct is False and words in feedback.message, feedback
