@@ -35,3 +35,21 @@ def test_table_lists_each_activation_and_reads_the_stored_cost(tmp_path, monkeyp
     rows = table.splitlines()
     assert len(rows) == 4 and rows[2].startswith("| relu |") and rows[2].endswith("| 2.2 |")
     assert rows[3].endswith("| — |")  # no stored cost for a parametrised activation
+
+
+def test_activations_at_their_default_parameters_get_their_cost(tmp_path, monkeypatch):
+    """The benchmark times leaky_relu, elu and gelu at their defaults; only other settings lack a cost."""
+    from actlib import properties as module
+
+    csv = tmp_path / "speed.csv"
+    csv.write_text("dtype,activation,route,ratio_to_exp\nfloat64,leaky_relu,actlib,2.87\nfloat64,gelu,actlib,40.6\n")
+    monkeypatch.setattr(module, "SPEED_CSV", csv)
+    rows = property_table(["leaky_relu", "gelu", actlib.get("gelu", approximate="tanh"),
+                           actlib.add("relu", "tanh")]).splitlines()[2:]
+    assert [row.rsplit("|", 2)[1].strip() for row in rows] == ["2.9", "40.6", "—", "—"]
+
+
+def test_mean_output_that_rounds_to_zero_prints_without_a_sign():
+    selu_row = property_table(["selu"]).splitlines()[2]
+    assert "| 0.00 |" in selu_row and "−0.00" not in selu_row and "-0.00" not in selu_row
+    assert "| [−1.76, ∞] |" in selu_row
