@@ -156,15 +156,18 @@ def _over_one_plus_squared(e, s=None, r=None):
     return q - (q + q) * (t * r)
 
 
-def sigmoid_parts(z):
-    """``(e, sigma(z), sigma'(z))`` with e = exp(-|z|): the pieces sigmoid, softplus and SiLU share."""
+def sigmoid_parts(z, with_slope: bool = True):
+    """``(e, sigma(z), sigma'(z))`` with e = exp(-|z|): the pieces sigmoid, softplus and SiLU share.
+
+    With ``with_slope=False`` the third is None (a value-only call skips its ~4 passes)."""
     e = np.exp(-np.abs(z))
     s = 1 + e
     r = 1 / s  # sigma(|z|)
     tail = e * r  # sigma(-|z|) = 1 - sigma(|z|), without the subtraction
     # sigma(z) is r for z >= 0 and tail for z < 0. copysign gives r or -r, and tail >= 0 > -r,
     # so one max selects it (np.where costs ~3 exp passes here).
-    return e, np.maximum(tail, np.copysign(r, z)), _over_one_plus_squared(e, s, r)
+    sigma = np.maximum(tail, np.copysign(r, z))
+    return e, sigma, (_over_one_plus_squared(e, s, r) if with_slope else None)
 
 
 def _step(relu_value):
@@ -197,6 +200,9 @@ class Sigmoid(Activation):
     def _value_and_derivative(self, z):
         _, value, slope = sigmoid_parts(z)
         return value, slope
+
+    def _value(self, z):
+        return sigmoid_parts(z, with_slope=False)[1]
 
     def derivative_from_output(self, a):
         r"""sigma' from the output a = sigma(z): ``a * (1 - a)``, the textbook backprop form.

@@ -59,15 +59,22 @@ class Softplus(Activation):
         e, sigma, _ = sigmoid_parts(z)
         return np.maximum(z, 0) + np.log1p(e), sigma
 
+    def _value(self, z):
+        return np.maximum(z, 0) + np.log1p(np.exp(-np.abs(z)))
+
     def _expression(self, z):
         return sp.log(1 + sp.exp(z))
 
 
-def _exponential_linear(z, alpha, scale):
-    """scale*z for z > 0, scale*alpha*(e^z - 1) otherwise, and the derivative (ELU and SELU)."""
+def _exponential_linear(z, alpha, scale, derivative=True):
+    """scale*z for z > 0, scale*alpha*(e^z - 1) otherwise, and the derivative (ELU and SELU).
+
+    With ``derivative=False`` only the value (a forward pass without backprop skips an exp)."""
     negative = np.minimum(z, 0)
     positive = z > 0
     value = np.where(positive, scale * z, (scale * alpha) * np.expm1(negative))
+    if not derivative:
+        return value
     slope = np.where(positive, scale, (scale * alpha) * np.exp(negative))
     return value, slope
 
@@ -94,6 +101,9 @@ class ELU(Activation):
     def _value_and_derivative(self, z):
         return _exponential_linear(z, self.params["alpha"], 1.0)
 
+    def _value(self, z):
+        return _exponential_linear(z, self.params["alpha"], 1.0, derivative=False)
+
     def _expression(self, z, alpha):
         return sp.Piecewise((z, z > 0), (alpha * (sp.exp(z) - 1), True))
 
@@ -118,12 +128,15 @@ class SELU(Activation):
     def _value_and_derivative(self, z):
         return _exponential_linear(z, self.alpha, self.scale)
 
+    def _value(self, z):
+        return _exponential_linear(z, self.alpha, self.scale, derivative=False)
+
     def _expression(self, z):
         alpha, scale = sp.Rational(repr(self.alpha)), sp.Rational(repr(self.scale))
         return scale * sp.Piecewise((z, z > 0), (alpha * (sp.exp(z) - 1), True))
 
 
-def _times_sigmoid(z, v, u, v0, u0, w0):
+def _times_sigmoid(z, v, u, v0, u0, w0, derivative=True):
     """Value z*sigma(v) and derivative sigma(v) + u*sigma'(v) of z*sigma(v(z)), where u = z*v'(z).
 
     SiLU has v = u = z; the tanh-GELU v = k(z + a z^3), u = k(z + 3a z^3). v, u and their values
@@ -131,9 +144,10 @@ def _times_sigmoid(z, v, u, v0, u0, w0):
     sigma'(v)*N with N = 1 + e^v + u, which vanishes at z0. Since 1 + e^{v0} + u0 = 0,
         N = e^{v0} * expm1(v - v0) + (u - u0),
     two terms with the sign of z - z0: no cancellation at the root or anywhere else.
+    With ``derivative=False`` only the value, which needs none of that (u may then be None).
     """
     v_high, v_low = v
-    e, sigma, sigma_slope = sigmoid_parts(v_high)
+    e, sigma, sigma_slope = sigmoid_parts(v_high, with_slope=derivative or v_low is not None)
     if v_low is not None:  # first-order corrections for v = v_high + v_low
         sigma_slope = sigma_slope + sigma_slope * ((1 - 2 * sigma) * v_low)
         sigma = sigma + sigma_slope * v_low
@@ -141,6 +155,12 @@ def _times_sigmoid(z, v, u, v0, u0, w0):
     else:
         v_low = 0.0
     value = np.maximum(z, -_BOUND) * sigma
+    tiny = v_high < _SCALED_BELOW
+    if np.any(tiny):  # sigma(v) and sigma'(v) are e^v here, subnormal or nearly
+        scaled = np.exp(v_high[tiny] + _SHIFT) * (1 + (v_low[tiny] if np.ndim(v_low) else v_low))
+        value[tiny] = (np.maximum(z[tiny], -_BOUND) * scaled) * _UNSHIFT
+    if not derivative:
+        return value
     right = sigma + np.clip(u[0], -_BOUND, _BOUND) * sigma_slope
     # Left of 0 (v < 0): v and u are clipped so that N stays finite where sigma'(v) is 0.
     dv = (np.clip(v_high, -_BOUND, 0.0) - v0[0]) + (v_low - v0[1])
@@ -151,10 +171,7 @@ def _times_sigmoid(z, v, u, v0, u0, w0):
     square, square_error = two_product(one_plus_e, one_plus_e)
     left = e * N / (square + (square_error + 2 * one_plus_e * rounding))
     slope = np.where(z < 0, left, right)
-    tiny = v_high < _SCALED_BELOW
-    if np.any(tiny):  # sigma(v) and sigma'(v) are e^v here, subnormal or nearly
-        scaled = np.exp(v_high[tiny] + _SHIFT) * (1 + (v_low[tiny] if np.ndim(v_low) else v_low))
-        value[tiny] = (np.maximum(z[tiny], -_BOUND) * scaled) * _UNSHIFT
+    if np.any(tiny):
         slope[tiny] = (N[tiny] * scaled) * _UNSHIFT
     return value, slope
 
@@ -182,6 +199,9 @@ class SiLU(Activation):
     def _value_and_derivative(self, z):
         v = (z, None)  # v = u = z, exact
         return _times_sigmoid(z, v, (z, 0.0), _SILU_ROOT, _SILU_ROOT, _SILU_W0)
+
+    def _value(self, z):
+        return _times_sigmoid(z, (z, None), None, _SILU_ROOT, _SILU_ROOT, _SILU_W0, derivative=False)
 
     def _expression(self, z):
         return z / (1 + sp.exp(-z))
@@ -220,15 +240,29 @@ class Mish(Activation):
     name = "mish"
     symbol = "Mish"
 
-    def _value_and_derivative(self, z):
-        e = np.exp(-np.abs(z))  # w for z <= 0, 1/w for z > 0
+    @staticmethod
+    def _gate(z):
+        """e = exp(-|z|) (w for z <= 0, 1/w for z > 0), z > 0, the denominator and tanh(softplus(z)),
+        and the value z * tanh(softplus(z)) with the subnormal range scaled."""
+        e = np.exp(-np.abs(z))
         positive = z > 0
         p = e * (e + 2)
         numerator = np.where(positive, 1 + 2 * e, p)
         denominator = np.where(positive, numerator + 2 * e * e, p + 2)
-        squashed = numerator / denominator  # tanh(softplus(z))
-        bounded = np.clip(z, -_BOUND, _BOUND)
+        squashed = numerator / denominator
         value = np.maximum(z, -_BOUND) * squashed
+        tiny = z < _SCALED_BELOW
+        if np.any(tiny):  # w is subnormal or nearly; tanh(softplus(z)) = w and the denominator is 2
+            left_z = np.maximum(z[tiny], -_BOUND)
+            value[tiny] = (left_z * np.exp(left_z + _SHIFT)) * _UNSHIFT
+        return e, positive, denominator, squashed, value
+
+    def _value(self, z):
+        return self._gate(z)[-1]
+
+    def _value_and_derivative(self, z):
+        e, positive, denominator, squashed, value = self._gate(z)
+        bounded = np.clip(z, -_BOUND, _BOUND)
         right = squashed + bounded * (4 * e * e * (1 + e)) / (denominator * denominator)
         left_z = np.minimum(bounded, 0.0)
         d = _offset_from_root(left_z, _MISH_ROOT)
@@ -237,10 +271,8 @@ class Mish(Activation):
              + 4 * w0 * d * np.exp(d) + 4 * d)
         slope = np.where(positive, right, e * M / _square_of_w2_2w_2(e))
         tiny = z < _SCALED_BELOW
-        if np.any(tiny):  # w is subnormal or nearly; tanh(softplus(z)) = w and the denominator is 2
-            scaled = np.exp(left_z[tiny] + _SHIFT)
-            value[tiny] = (left_z[tiny] * scaled) * _UNSHIFT
-            slope[tiny] = (M[tiny] * scaled * 0.25) * _UNSHIFT
+        if np.any(tiny):  # w^2 + 2w + 2 = 2, so Mish' = w M / 4
+            slope[tiny] = (M[tiny] * np.exp(left_z[tiny] + _SHIFT) * 0.25) * _UNSHIFT
         return value, slope
 
     def _expression(self, z):
@@ -293,9 +325,9 @@ def _gelu_slope_from(anchor, start, z):
     return start[0] + (start[1] + integral)
 
 
-def _gelu_tanh_arguments(z):
+def _gelu_tanh_arguments(z, with_u=True):
     """v = k(z + a z^3) and u = z v'(z) = 3v - 2kz (k = 2 sqrt(2/pi), a = 0.044715) as pairs
-    (high, low), exact to ~1e-32 relative."""
+    (high, low), exact to ~1e-32 relative. u (only the derivative needs it) is None unless ``with_u``."""
     c = np.clip(z, -50.0, 50.0)  # sigma(v) is exactly 0 or 1 beyond
     square, square_error = two_product(c, c)
     cube, cube_error = two_product(c, square)
@@ -310,6 +342,8 @@ def _gelu_tanh_arguments(z):
     v_error = v_error + k_high * s_error + k_low * s
     v_high = v + v_error
     v_low = v_error - (v_high - v)
+    if not with_u:
+        return (v_high, v_low), None
     three_v, three_v_error = two_product(3.0, v_high)
     three_v_error = three_v_error + 3.0 * v_low
     two_kz, two_kz_error = two_product(_GELU_TANH_2K[0], c)
@@ -345,19 +379,23 @@ class GELU(Activation):
     defaults = {"approximate": "none"}
     choices = {"approximate": ("none", "tanh")}
 
-    def _value_and_derivative(self, z):
+    def _value(self, z):
+        return self._value_and_derivative(z, derivative=False)
+
+    def _value_and_derivative(self, z, derivative=True):
         if self.params["approximate"] == "tanh":
-            v, u = _gelu_tanh_arguments(z)
-            return _times_sigmoid(z, v, u, _GELU_TANH_V0, _GELU_TANH_U0, _GELU_TANH_W0)
-        bounded = np.clip(z, -_BOUND, _BOUND)
+            v, u = _gelu_tanh_arguments(z, with_u=derivative)
+            return _times_sigmoid(z, v, u, _GELU_TANH_V0, _GELU_TANH_U0, _GELU_TANH_W0, derivative)
         tiny = z < -37.0  # Phi(z) < 6e-300: carry e^64 through and take it out after the product
         shift = np.where(tiny, _SHIFT, 0.0)
         gauss = exp_of_minus_half_square(z, shift)
         cdf = _normal_cdf_scaled(z, gauss, shift)
-        density = _INV_SQRT_2PI * gauss
         value = np.maximum(z, -_BOUND) * cdf
-        slope = cdf + bounded * density
-        value[tiny], slope[tiny] = value[tiny] * _UNSHIFT, slope[tiny] * _UNSHIFT
+        value[tiny] = value[tiny] * _UNSHIFT
+        if not derivative:
+            return value
+        slope = cdf + np.clip(z, -_BOUND, _BOUND) * (_INV_SQRT_2PI * gauss)
+        slope[tiny] = slope[tiny] * _UNSHIFT
         for (low, high), anchor, start in _GELU_ANCHORS:
             inside = (z >= low) & (z < high)
             if np.any(inside):

@@ -117,6 +117,21 @@ def test_large_arrays_match_small_ones(activation):
     np.testing.assert_array_equal(slope, activation.derivative(z))
 
 
+SPECIAL = np.array([-np.inf, -1e300, -1e4, -745.5, -740.0, -710.0, -700.0, -699.0, -37.5, -20.0,
+                    -1.2784645427610737, -1.1924312145154952, -0.7517915246935645, -0.7524614220710163,
+                    -5e-324, -0.0, 0.0, 5e-324, 1e-8, 0.5, 2.0, 37.5, 710.0, 1e300, np.inf, np.nan])
+
+
+@pytest.mark.parametrize("activation", ALL, ids=IDS)
+@pytest.mark.parametrize("dtype", FLOATS)
+def test_value_alone_equals_value_from_value_and_derivative(activation, dtype):
+    """Value-only calls skip the derivative's work; where they branch (subnormal scaling, roots,
+    overflow edges, infinities) they must still give the very same numbers."""
+    with np.errstate(over="ignore"):  # 1e300 becomes inf in float16 and float32, as intended
+        z = SPECIAL.astype(dtype)
+    np.testing.assert_array_equal(no_warnings(activation, z), activation.value_and_derivative(z)[0])
+
+
 # -- limits, nan, kinks -----------------------------------------------------------------------------
 
 LIMITS = {  # name: (g(-inf), g(+inf), g'(-inf), g'(+inf))
