@@ -31,9 +31,8 @@ from dataclasses import dataclass
 
 import numpy as np
 import sympy as sp
-from sympy.parsing.sympy_parser import convert_xor, implicit_multiplication, parse_expr, standard_transformations
-
 from .activations import z as z_symbol
+from .formula import FormulaError, describe_error as _describe_error, parse_formula
 
 __all__ = [
     "Feedback", "Exercise", "number_answer", "expression_answer", "function_answer", "choice_answer",
@@ -155,11 +154,6 @@ class Exercise:
         return f"**Exercise {self.key}.** {self.prompt}"
 
 
-def _describe_error(error: BaseException) -> str:
-    text = str(error)
-    return f"{type(error).__name__}: {text}" if text else type(error).__name__
-
-
 def _format(x) -> str:
     """A number as the learner would want to read it: 6 significant digits."""
     return f"{x:.6g}" if isinstance(x, float) else str(x)
@@ -219,14 +213,6 @@ def number_answer(expected, rtol=1e-6, atol=0.0, mistakes=None):
 
 
 # Names an expression may use: z, the elementary functions, numbers. Anything else is reported by name.
-_FUNCTIONS = {name: getattr(sp, name) for name in (
-    "exp", "log", "sqrt", "sin", "cos", "tan", "sinh", "cosh", "tanh", "Abs", "E", "pi", "Max", "Min",
-    "Piecewise",
-)}
-_PARSER_NAMES = {name: getattr(sp, name) for name in ("Integer", "Float", "Rational", "Symbol", "Function")}
-_TRANSFORMATIONS = standard_transformations + (implicit_multiplication, convert_xor)
-
-
 def _unknown_names_message(unknown) -> str:
     return (f"your expression uses {', '.join(sorted(unknown))}, which the checker does not know; "
             "write it in z alone (exp, log, sqrt, tanh, ... are allowed).")
@@ -235,17 +221,11 @@ def _unknown_names_message(unknown) -> str:
 def _as_expression(answer, names):
     """answer as a sympy expression in actlib.z, or a string saying why it is not one."""
     if isinstance(answer, str):
-        local = {"z": z_symbol, "e": sp.E, "abs": sp.Abs, **_FUNCTIONS, **names}
-        unknown = set(re.findall(r"[^\W\d]\w*", answer)) - set(local)
-        if unknown:
-            return _unknown_names_message(unknown)
-        if answer.count("(") != answer.count(")"):
-            return f"the brackets in {answer!r} do not match: {answer.count('(')} '(' but {answer.count(')')} ')'."
         try:
-            answer = parse_expr(answer, local_dict=local, global_dict={"__builtins__": {}, **_PARSER_NAMES},
-                                transformations=_TRANSFORMATIONS)
-        except Exception as error:  # parse_expr raises many kinds (SyntaxError, TypeError, TokenError, ...)
-            return f"sympy could not read {answer!r} ({_describe_error(error)})."
+            answer = parse_formula(answer, names)
+        except FormulaError as error:
+            unknown = {*error.unknown, *error.functions}
+            return _unknown_names_message(unknown) if unknown else str(error)
     elif callable(answer) and not isinstance(answer, sp.Basic):
         return ("expected an expression in z (a sympy expression or a string such as "
                 "'exp(-z)'), got a function.")

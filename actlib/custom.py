@@ -9,6 +9,11 @@ The numbers come from ``sympy.lambdify``: the formula exactly as written, evalua
 point. That is only as accurate as the formula's floating-point form: ``log(1 + exp(z))`` overflows
 for z > 709.8 and rounds to 0 for z < -36.7, where actlib's own softplus does neither. Check any
 activation against its exact value with ``actlib.accuracy_report(activation)``.
+
+At a kink the derivative is whatever sympy's derivative says: ``Max(z, 0)`` differentiates to
+``Heaviside(z)``, which is 1/2 at 0, and ``Abs(z)`` to ``sign(z)``, 0 at 0. Write the branches as a
+``Piecewise`` to pin another convention: ``Piecewise((z, z > 0), (0, True))`` has slope 0 at 0,
+as actlib's ReLU.
 """
 from __future__ import annotations
 
@@ -17,9 +22,9 @@ import re
 import numpy as np
 import sympy as sp
 from sympy.core.function import AppliedUndef
-from sympy.parsing.sympy_parser import parse_expr, standard_transformations
 
 from .activations import _REGISTRY, Activation, register, z as z_symbol
+from .formula import FUNCTIONS, FormulaError, parse_formula
 
 _PROBE = np.linspace(-10.0, 10.0, 41)
 _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
@@ -47,8 +52,9 @@ class ExpressionActivation(Activation):
         # A textbook formula may overflow or divide inf by inf in its tails; that shows up as inf
         # or nan in the result (and in accuracy_report), not as a warning from deep inside lambdify.
         with np.errstate(all="ignore"):
-            result = function(z, *self.params.values())
-        return np.broadcast_to(np.asarray(result), np.shape(z))
+            result = np.broadcast_to(np.asarray(function(z, *self.params.values())), np.shape(z))
+        # Comparisons send nan down a branch (Heaviside(nan) = 1, a Piecewise picks its last piece).
+        return np.where(np.isnan(z), np.nan, result)
 
     def _value_and_derivative(self, z):
         value, derivative = self._compiled()
@@ -61,20 +67,32 @@ class ExpressionActivation(Activation):
             raise TypeError(f"{self.name} cannot be evaluated at complex z (its formula compares values).") from None
 
 
-def _parse(expression, params) -> sp.Expr:
-    names = {"z": z_symbol, **{key: sp.Symbol(key, real=True) for key in params}}
+def _parse(expression, params, name) -> sp.Expr:
+    symbols = {key: sp.Symbol(key, real=True) for key in params}
     if isinstance(expression, sp.Basic):
-        real = {symbol: names[symbol.name] for symbol in expression.free_symbols if symbol.name in names}
+        real = {symbol: {"z": z_symbol, **symbols}[symbol.name] for symbol in expression.free_symbols
+                if symbol.name in ("z", *symbols)}
         return sp.sympify(expression).subs(real)
     if not isinstance(expression, str):
         raise TypeError(f"from_expression() takes a sympy expression or a string such as "
                         f"'z*tanh(log(1 + exp(z)))'; got {type(expression).__name__} {expression!r}.")
     try:
-        return parse_expr(expression, local_dict=names, transformations=standard_transformations)
-    except (SyntaxError, TypeError, ValueError, sp.SympifyError) as error:
-        raise ValueError(f"Could not read {expression!r} as a formula ({type(error).__name__}: {error}). "
-                         "Write it in Python syntax in the variable z, e.g. 'z*tanh(log(1 + exp(z)))' "
-                         "(** for powers, * for every product).") from None
+        return parse_formula(expression, symbols)
+    except FormulaError as error:
+        if error.functions or error.unknown:
+            raise _unknown_names(expression, name, error.functions, error.unknown) from None
+        raise ValueError(str(error)) from None
+
+
+def _unknown_names(expression, name, functions, symbols) -> ValueError:
+    """The error for a formula naming functions or symbols that are neither known nor parameters."""
+    if functions:
+        return ValueError(f"{expression!r} uses unknown function(s) {', '.join(functions)}. "
+                          f"A formula may use {', '.join(FUNCTIONS)} (and abs, max, min).")
+    hint = ", ".join(f"{s}=1.0" for s in symbols)
+    return ValueError(f"{expression!r} uses {', '.join(symbols)}, which is neither z nor a parameter. "
+                      f"An activation is a function of z alone; give parameters a default value, "
+                      f"e.g. from_expression({name!r}, {str(expression)!r}, {hint}).")
 
 
 def from_expression(name: str, expression, *, symbol: str | None = None,
@@ -82,9 +100,12 @@ def from_expression(name: str, expression, *, symbol: str | None = None,
     """Build an activation from a formula in ``z``, register it under ``name`` and return it.
 
     ``expression`` is a sympy expression in ``actlib.z`` or a string such as
-    ``"z*tanh(log(1 + exp(z)))"``. Other symbols are parameters and need a default value as a
-    keyword argument: ``from_expression("swish", "z/(1 + exp(-beta*z))", beta=1.0)``. The derivative
-    is sympy's; values and derivatives are computed by ``sympy.lambdify`` with numpy and scipy.special, as written.
+    ``"z*tanh(log(1 + exp(z)))"`` (``z^2`` and ``2z`` are read as z**2 and 2*z). Other symbols are
+    parameters and need a default value as a keyword argument:
+    ``from_expression("swish", "z/(1 + exp(-beta*z))", beta=1.0)``. A string may use the functions in
+    ``actlib.formula.FUNCTIONS`` and no other Python. The derivative is sympy's (at a kink, see the
+    module docstring); values and derivatives are computed by ``sympy.lambdify`` with numpy and
+    scipy.special, as written. nan gives nan.
 
     Raises ValueError for a formula that cannot be parsed, uses unknown symbols or functions,
     does not depend on z, or is not real and finite at z = -10, -9.5, ..., 10; TypeError for a
@@ -101,18 +122,13 @@ def from_expression(name: str, expression, *, symbol: str | None = None,
             raise ValueError(f"{key!r} cannot be a parameter name.")
         if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)):
             raise TypeError(f"Parameter {key} needs a real number as its default; got {value!r}.")
-    expr = _parse(expression, params)
-    unknown_functions = sorted({str(f.func) for f in expr.atoms(AppliedUndef)})
-    if unknown_functions:
-        raise ValueError(f"{expression!r} uses unknown function(s) {', '.join(unknown_functions)}. "
-                         "Use sympy's names: exp, log, tanh, erf, sqrt, Abs, Max, Min, Piecewise, ...")
+    expr = _parse(expression, params, name)
+    # a sympy expression may bring its own symbols and undefined functions
     allowed = {z_symbol, *(sp.Symbol(key, real=True) for key in params)}
+    functions = sorted({str(f.func) for f in expr.atoms(AppliedUndef)})
     unknown = sorted(str(s) for s in expr.free_symbols - allowed)
-    if unknown:
-        hint = ", ".join(f"{s}=1.0" for s in unknown)
-        raise ValueError(f"{expression!r} uses {', '.join(unknown)}, which is neither z nor a parameter. "
-                         f"An activation is a function of z alone; give parameters a default value, "
-                         f"e.g. from_expression({name!r}, {str(expression)!r}, {hint}).")
+    if functions or unknown:
+        raise _unknown_names(expression, name, functions, unknown)
     if z_symbol not in expr.free_symbols:
         raise ValueError(f"{expression!r} does not depend on z; an activation is a function of z.")
 

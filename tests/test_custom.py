@@ -56,7 +56,7 @@ def test_rerunning_replaces_an_expression_but_never_a_built_in(registry):
 
 
 @pytest.mark.parametrize("expression, message", [
-    ("z*", "Could not read"),
+    ("z*", "could not read"),
     ("z*x", "neither z nor a parameter"),
     ("foo(z)", "unknown function"),
     ("3", "does not depend on z"),
@@ -67,6 +67,32 @@ def test_bad_expressions_say_what_is_wrong(registry, expression, message):
     with pytest.raises(ValueError, match=message):
         actlib.from_expression("bad", expression)
     assert "bad" not in actlib.names()
+
+
+@pytest.mark.parametrize("expression, message", [
+    ("z if z > 0 else 0", "Piecewise"),
+    ("lambda z: z*tanh(z)", "only the formula"),
+    ("", "empty"),
+    ("__import__('os').getcwd()", "unknown function"),
+    ("open('notes.txt').read()", "unknown function"),
+    ("sigmoid(z)", "may use exp, log"),
+])
+def test_python_code_is_refused_before_it_runs(registry, expression, message):
+    """A formula is read by the same parser as exercise answers: names are checked first, builtins withheld."""
+    with pytest.raises(ValueError, match=message):
+        actlib.from_expression("bad", expression)
+
+
+def test_formulas_as_exercises_accept_them(registry):
+    """z^2 and 2z, accepted as answers, also build activations; nan gives nan even through branches."""
+    squared, doubled = actlib.from_expression("squared", "z^2 + 2z"), actlib.from_expression("ramp", "max(0, z)")
+    np.testing.assert_array_equal(squared.derivative(np.array([1.0, -1.0])), [4.0, 0.0])
+    value, slope = doubled.value_and_derivative(np.array([np.nan, -1.0, 0.0, 2.0]))
+    np.testing.assert_array_equal(value[1:], [0.0, 0.0, 2.0])
+    np.testing.assert_array_equal(slope[1:], [0.0, 0.5, 1.0])  # sympy's Heaviside(0) = 1/2, as documented
+    assert np.isnan(value[0]) and np.isnan(slope[0])
+    branches = actlib.from_expression("branches", "Piecewise((z, z > 0), (0.1*z, True))")
+    assert np.isnan(branches.derivative(np.nan)) and branches.derivative(0.0) == 0.1
 
 
 def test_bad_names_and_types(registry):
