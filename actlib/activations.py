@@ -24,6 +24,13 @@ z = sp.Symbol("z", real=True)
 """The sympy symbol every ``Activation.expr`` is written in."""
 
 
+def differentiate(expression: sp.Expr, symbol: sp.Symbol = z) -> sp.Expr:
+    """d/dz of ``expression``, with the DiracDelta terms that sign or Heaviside differentiate into
+    dropped: they are 0 except at the jump itself, where the slope is a convention anyway (autograd
+    frameworks also take the slope of sign as 0), and no float can hold their value there."""
+    return sp.diff(expression, symbol).replace(sp.DiracDelta, lambda *args: sp.S.Zero)
+
+
 class Activation:
     """Base class: subclasses set ``name``, ``defaults`` and write ``_value_and_derivative``."""
 
@@ -125,7 +132,7 @@ class Activation:
     @property
     def derivative_expr(self) -> sp.Expr:
         """d/dz of ``expr`` as sympy computes it (textbook form, not the numerically stable one)."""
-        return sp.diff(self.expr, z)
+        return differentiate(self.expr)
 
     # -- identity ------------------------------------------------------------------------------
     def __repr__(self):

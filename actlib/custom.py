@@ -11,7 +11,8 @@ for z > 709.8 and rounds to 0 for z < -36.7, where actlib's own softplus does ne
 activation against its exact value with ``actlib.accuracy_report(activation)``.
 
 At a kink the derivative is whatever sympy's derivative says: ``Max(z, 0)`` differentiates to
-``Heaviside(z)``, which is 1/2 at 0, and ``Abs(z)`` to ``sign(z)``, 0 at 0. Write the branches as a
+``Heaviside(z)``, which is 1/2 at 0, and ``Abs(z)`` to ``sign(z)``, 0 at 0; the DiracDelta that sign and Heaviside differentiate into is
+taken as 0, as autograd frameworks do. Write the branches as a
 ``Piecewise`` to pin another convention: ``Piecewise((z, z > 0), (0, True))`` has slope 0 at 0,
 as actlib's ReLU.
 """
@@ -23,7 +24,7 @@ import numpy as np
 import sympy as sp
 from sympy.core.function import AppliedUndef
 
-from .activations import _REGISTRY, Activation, register, z as z_symbol
+from .activations import _REGISTRY, Activation, differentiate, register, z as z_symbol
 from .formula import FUNCTIONS, FormulaError, parse_formula
 
 _PROBE = np.linspace(-10.0, 10.0, 41)
@@ -43,7 +44,7 @@ class ExpressionActivation(Activation):
         cls = type(self)
         if cls._functions is None:
             arguments = [z_symbol, *(sp.Symbol(key, real=True) for key in self.defaults)]
-            derivative = sp.diff(self.template, z_symbol)
+            derivative = differentiate(self.template)
             cls._functions = (sp.lambdify(arguments, self.template, modules=["scipy", "numpy"]),
                               sp.lambdify(arguments, derivative, modules=["scipy", "numpy"]))
         return cls._functions

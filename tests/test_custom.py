@@ -95,6 +95,16 @@ def test_formulas_as_exercises_accept_them(registry):
     assert np.isnan(branches.derivative(np.nan)) and branches.derivative(0.0) == 0.1
 
 
+def test_jumps_in_the_derivative_give_slope_zero_not_a_crash(registry):
+    """sympy differentiates sign into DiracDelta, which no float holds; it is taken as 0 (as autograd does)."""
+    signed_log = actlib.from_expression("signed_log", "sign(z)*log(1 + Abs(z))")
+    assert not signed_log.derivative_expr.has(sp.DiracDelta)
+    np.testing.assert_allclose(signed_log.derivative(np.array([-3.0, 2.0])), [0.25, 1 / 3], rtol=1e-15)
+    assert actlib.accuracy_report(signed_log).worst() <= 4  # the mpmath reference evaluates it too
+    combined = actlib.multiply("tanh", "signed_log")
+    assert not combined.derivative_expr.has(sp.DiracDelta) and actlib.accuracy_report(combined).worst() <= 4
+
+
 def test_bad_names_and_types(registry):
     with pytest.raises(TypeError, match="identifier"):
         actlib.from_expression("my act", "z")
