@@ -111,7 +111,7 @@ class Exercise:
         self._hints_shown = 0
 
     def __call__(self, answer) -> Feedback:
-        if answer is ... or answer is None:
+        if answer is ... or answer is None or (isinstance(answer, str) and answer.strip() in ("", "...")):
             return Feedback(None, NOT_ANSWERED)
         try:
             correct, message = self.checker(answer)
@@ -159,9 +159,14 @@ def _format(x) -> str:
     return f"{x:.6g}" if isinstance(x, float) else str(x)
 
 
+def _digits_to_tell_apart(got: float, want: float) -> int:
+    """How many significant digits show got and want as different numbers (at least 6)."""
+    return next((d for d in range(6, 18) if f"{got:.{d}g}" != f"{want:.{d}g}"), 17)
+
+
 def _mismatch(got: float, want: float) -> str:
     """'0.1 but the right value is 0.2', with enough digits that the two differ, and the relative error."""
-    digits = next((d for d in range(6, 18) if f"{got:.{d}g}" != f"{want:.{d}g}"), 17)
+    digits = _digits_to_tell_apart(got, want)
     text = f"{got:.{digits}g}, but the right value is {want:.{digits}g}"
     if want != 0 and math.isfinite(got):
         text += f" (relative error {abs(got - want) / abs(want):.1e})"
@@ -175,7 +180,8 @@ def _as_number(answer):
     if isinstance(answer, (bool, np.bool_)):
         return f"expected a number, got {answer!r}."
     if isinstance(answer, str):
-        number = _as_expression(answer, {})  # the same restricted reader as for expressions
+        # the same restricted reader as for expressions, plus LambertW for closed forms like -LambertW(exp(-1))
+        number = _as_expression(answer, {"LambertW": sp.LambertW})
         if isinstance(number, str) or not number.is_number:
             return f"could not read {answer!r} as a number."
         answer = number
@@ -196,26 +202,36 @@ def number_answer(expected, rtol=1e-6, atol=0.0, mistakes=None):
     or too small.
     """
     expected = float(expected)
-    mistakes = {float(value): message for value, message in (mistakes or {}).items()}
+    # A slip is recognised to about three significant digits (-1.278 for -1.27846...), but never
+    # within half the distance from the slip to the right answer.
+    mistakes = {float(value): (message, max(1e-9, min(5e-3, 0.5 * abs(float(value) - expected) / abs(float(value)))))
+                if float(value) != 0 else (message, 1e-9) for value, message in (mistakes or {}).items()}
 
     def check(answer):
         value = _as_number(answer)
         if isinstance(value, str):
             return False, value
-        if abs(value - expected) <= atol + rtol * abs(expected):
+        allowed = atol + rtol * abs(expected)
+        if abs(value - expected) <= allowed:
             return True, f"{_format(value)}."
-        for wrong, message in mistakes.items():
-            if math.isclose(value, wrong, rel_tol=1e-9, abs_tol=1e-12):
+        for wrong, (message, tolerance) in mistakes.items():
+            if math.isclose(value, wrong, rel_tol=tolerance, abs_tol=1e-12):
                 return False, message
-        return False, f"{_format(value)} is too {'large' if value > expected else 'small'}."
+        shown = f"{value:.{_digits_to_tell_apart(value, expected)}g}"
+        error = abs(value - expected) / abs(expected) if expected else math.inf
+        if 0 < allowed and error < 1e-2:
+            return False, (f"{shown} is close, but off by a relative {error:.1e}; the check allows "
+                           f"{allowed / abs(expected):.0e}. More digits, or the exact value?")
+        return False, f"{shown} is too {'large' if value > expected else 'small'}."
 
     return check
 
 
 # Names an expression may use: z, the elementary functions, numbers. Anything else is reported by name.
-def _unknown_names_message(unknown) -> str:
+def _unknown_names_message(unknown, names=()) -> str:
+    extra = "".join(f", {name}(z)" if isinstance(value, sp.Lambda) else f", {name}" for name, value in dict(names).items())
     return (f"your expression uses {', '.join(sorted(unknown))}, which the checker does not know; "
-            "write it in z alone (exp, log, sqrt, tanh, ... are allowed).")
+            f"write it in z (exp, log, sqrt, tanh{extra}, ... are allowed).")
 
 
 def _as_expression(answer, names):
@@ -225,7 +241,7 @@ def _as_expression(answer, names):
             answer = parse_formula(answer, names)
         except FormulaError as error:
             unknown = {*error.unknown, *error.functions}
-            return _unknown_names_message(unknown) if unknown else str(error)
+            return _unknown_names_message(unknown, names) if unknown else str(error)
     elif callable(answer) and not isinstance(answer, sp.Basic):
         return ("expected an expression in z (a sympy expression or a string such as "
                 "'exp(-z)'), got a function.")
@@ -240,7 +256,7 @@ def _as_expression(answer, names):
     answer = answer.subs({s: z_symbol for s in answer.free_symbols if s.name == "z" and s != z_symbol})
     unknown = ({str(s) for s in answer.free_symbols if s != z_symbol}
                | {str(f.func) for f in answer.atoms(sp.core.function.AppliedUndef)})
-    return _unknown_names_message(unknown) if unknown else answer
+    return _unknown_names_message(unknown, names) if unknown else answer
 
 
 def expression_answer(expected, names=None, points=None, rtol=1e-9):
@@ -252,7 +268,8 @@ def expression_answer(expected, names=None, points=None, rtol=1e-9):
     """
     expected = sp.sympify(expected)
     names = dict(names or {})
-    points = [sp.Rational(p) for p in (points or ("-7", "-3", "-1", "-1/3", "0", "1/2", "1", "2", "5", "11"))]
+    # Ordered so that a wrong answer is shown first where values are of order 1 and differences plain.
+    points = [sp.Rational(p) for p in (points or ("1", "2", "-1", "1/2", "0", "-1/3", "-3", "5", "-7", "11"))]
 
     def check(answer):
         shown = answer.strip() if isinstance(answer, str) else None
@@ -265,6 +282,8 @@ def expression_answer(expected, names=None, points=None, rtol=1e-9):
         for point in points:  # simplify may have failed to prove an identity: look for a difference
             got, want = (sp.N(e.subs(z_symbol, point), 30) for e in (answer, expected))
             if not (got.is_number and got.is_finite) or abs(got - want) > rtol * abs(want) + 1e-25:
+                if got.is_real and got.is_finite and want.is_real:
+                    return False, f"at z = {point} your expression gives {_mismatch(float(got), float(want))}."
                 return False, (f"at z = {point} your expression gives {_format_sympy(got)}, "
                                f"but the answer is {_format_sympy(want)}.")
         return True, f"`{shown}` agrees with the answer at {len(points)} points."
@@ -276,10 +295,11 @@ def _format_sympy(value) -> str:
     return _format(float(value)) if value.is_number and value.is_real and value.is_finite else str(value)
 
 
-def _tail_points():
-    """-10..10 in steps of 0.25, then tails out to |z| = 100, in order of |z| (so the first miss reported is the nearest)."""
+def tail_points(beyond=()):
+    """-10..10 in steps of 0.25, then tails out to |z| = 100 and at ``beyond``, in order of |z| (so
+    the first miss reported is the nearest)."""
     middle = np.linspace(-10, 10, 81)
-    tails = np.array([12, 15, 20, 25, 30, 35, 36, 37, 38, 39, 40, 45, 50, 60, 80, 100], dtype=float)
+    tails = np.array([12, 15, 20, 25, 30, 35, 36, 37, 38, 39, 40, 45, 50, 60, 80, 100, *beyond], dtype=float)
     points = np.concatenate([middle, tails, -tails])
     return points[np.argsort(np.abs(points), kind="stable")]
 
@@ -291,7 +311,7 @@ def function_answer(expected, points=None, rtol=1e-9, atol=0.0):
     first z (nearest 0) where the learner's value is off by more than ``atol + rtol*|expected|``
     is reported.
     """
-    points = _tail_points() if points is None else np.asarray(points, dtype=float)
+    points = tail_points() if points is None else np.asarray(points, dtype=float)
 
     def check(answer):
         if not callable(answer):

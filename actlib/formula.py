@@ -25,6 +25,8 @@ _ALIASES = {"abs": sp.Abs, "max": sp.Max, "min": sp.Min}
 _PARSER_NAMES = {name: getattr(sp, name) for name in ("Integer", "Float", "Rational", "Symbol", "Function")}
 _TRANSFORMATIONS = standard_transformations + (implicit_multiplication, convert_xor)
 _NAME = re.compile(r"[^\W\d]\w*")
+# What a formula copied from a notebook's prose may contain: the minus sign U+2212, and · or × for products.
+_TYPOGRAPHY = str.maketrans({"\u2212": "-", "\u00b7": "*", "\u00d7": "*"})
 
 
 class FormulaError(ValueError):
@@ -50,8 +52,10 @@ def parse_formula(text: str, names: dict | None = None) -> sp.Expr:
     """
     if not text.strip():
         raise FormulaError("the formula is empty; write one in z, e.g. 'z*tanh(z)'.")
+    text = text.translate(_TYPOGRAPHY)
     local = {"z": z_symbol, **_CONSTANTS, **_ALIASES, **FUNCTIONS, **(names or {})}
-    used = set(_NAME.findall(text)) - set(local)
+    words = set(_NAME.findall(text))
+    used = words - set(local)
     python = sorted(name for name in used if keyword.iskeyword(name))
     if python:
         advice = {"if": "write branches as Piecewise((z, z > 0), (0.1*z, True))",
@@ -63,6 +67,12 @@ def parse_formula(text: str, names: dict | None = None) -> sp.Expr:
         unknown = tuple(sorted(used - set(functions)))
         raise FormulaError(f"{text!r} uses {', '.join(sorted(used))}, which is not z, a parameter or "
                            f"a known function ({', '.join(FUNCTIONS)}).", unknown, functions)
+    functions_alone = sorted(name for name in words - used if isinstance(local[name], (type, sp.Lambda))
+                             and re.search(rf"\b{re.escape(name)}\b(?!\s*\()", text))
+    if functions_alone:
+        name = functions_alone[0]
+        raise FormulaError(f"{name} is a function: write {name}(z) (or {name} of whatever it applies to), "
+                           f"not {name} alone.")
     if text.count("(") != text.count(")"):
         raise FormulaError(f"the brackets in {text!r} do not match: {text.count('(')} '(' but {text.count(')')} ')'.")
     try:

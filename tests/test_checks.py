@@ -107,7 +107,7 @@ def test_expression_any_equivalent_form(answer):
 
 
 @pytest.mark.parametrize("answer, words", [
-    ("exp(-z)/(1+exp(-z))", "at z = -7 your expression gives 0.999089, but the answer is 0.000910221"),
+    ("exp(-z)/(1+exp(-z))", "at z = 1 your expression gives 0.268941, but the right value is 0.196612"),
     ("s*(1-s)", "uses s, which the checker does not know"),
     ("sigmoid(z)*(1-sigmoid(z))", "uses sigmoid"),
     ("diff(1/(1+exp(-z)), z)", "uses diff"),
@@ -116,7 +116,7 @@ def test_expression_any_equivalent_form(answer):
     ("exp(-z)*/", "could not read"),
     (lambda z: z, "got a function"),
     (sp.Symbol("x") + z, "uses x"),
-    (0.25, "at z = -7"),
+    (0.25, "at z = 1 your expression gives 0.25"),
 ])
 def test_expression_wrong_or_unreadable(answer, words):
     correct, message = expression_answer(sigmoid.derivative_expr, names=SIGMA)(answer)
@@ -211,3 +211,50 @@ def test_grade_gives_feedback_to_students_and_fails_under_the_autograder(monkeyp
     for wrong in (..., 0.3):
         with pytest.raises(AssertionError, match="Exercise demo.q1"):
             exercise.grade(wrong)
+
+
+# -- what a learner copying from the notebooks types (found by reviewing notebook 08 as a student) --
+
+def test_formulas_copied_from_prose_are_read():
+    """The notebooks write − (U+2212) and ·; an answer pasted from them must read as typed with - and *."""
+    from actlib.exercises import beyond_the_seed as exercises
+
+    assert exercises.q2("σ(z)(1 + z(1 − σ(z)))").correct is True
+    assert exercises.q2("σ(z)·(1 + z·(1 − σ(z)))").correct is True
+
+
+def test_a_function_name_without_its_argument_is_named():
+    from actlib.exercises import beyond_the_seed as exercises
+
+    feedback = exercises.q2("sigma*(1+z*(1-sigma))")
+    assert feedback.correct is False and "write sigma(z)" in feedback.message and "Error" not in feedback.message
+
+
+def test_unknown_names_message_lists_the_names_this_exercise_allows():
+    from actlib.exercises import beyond_the_seed as exercises
+
+    feedback = exercises.q2("sigmoid(z)*(1 + z*(1 - sigmoid(z)))")
+    assert feedback.correct is False and "sigmoid" in feedback.message and "sigma(z)" in feedback.message
+
+
+@pytest.mark.parametrize("blank", ["...", "  ", ""])
+def test_blank_strings_are_not_answered_yet(blank):
+    from actlib.exercises import beyond_the_seed as exercises
+
+    assert exercises.q2(blank).correct is None and exercises.q1(blank).correct is None
+
+
+def test_close_numbers_show_enough_digits_and_the_tolerance():
+    check = number_answer(0.5, rtol=1e-9)
+    correct, message = check(0.4999999)
+    assert not correct and message.startswith("0.4999999 is close") and "1e-09" in message
+    assert check(0.3)[1] == "0.3 is too small."
+    exact = number_answer(10, rtol=0)  # a whole-number answer: no "close", no tolerance to quote
+    assert exact(9.97)[1] == "9.97 is too small."
+
+
+def test_slips_are_recognised_to_three_digits_but_never_near_the_answer():
+    check = number_answer(3.01, rtol=1e-9, mistakes={3: "the 0.01 is missing", 6.02: "doubled"})
+    assert check(6.0)[1] == "doubled"  # 3 digits of 6.02 -> the slip
+    assert check(3.0)[1] == "the 0.01 is missing"
+    assert "missing" not in check(3.008)[1]  # nearer the answer than halfway from the slip

@@ -11,7 +11,8 @@ from actlib.exercises import beyond_the_seed as exercises
     (exercises.q2, "1/(1 + exp(-z)) + z*exp(-z)/(1 + exp(-z))**2"),
     (exercises.q3, lambda z: max(z, 0.0) + math.log1p(math.exp(-abs(z)))),
     (exercises.q4, "C"),
-    (exercises.q5, -0.278465),
+    (exercises.q5, -0.139232),
+    (exercises.q5, "-LambertW(exp(-1))/2"),
 ])
 def test_correct_forms_pass(exercise, answer):
     assert exercise(answer).correct is True
@@ -22,7 +23,15 @@ def test_correct_forms_pass(exercise, answer):
     (exercises.q2, "sigma(z)", "at z = "),
     (exercises.q3, lambda z: math.log(1 + math.exp(z)), "at z = -12"),
     (exercises.q4, "a", "always positive"),
-    (exercises.q5, -1.2784645427610737, "where the minimum is"),
+    (exercises.q5, -0.278465, "SiLU's minimum"),
+    (exercises.q5, -0.557, "divided by β"),
+    (exercises.q5, 0.139232, "below 0"),
+    (exercises.q5, -0.639, "where the minimum is"),
+    (exercises.q5, -1.278, "where SiLU's minimum is"),
+    (exercises.q5, -0.1392, "close"),
+    (exercises.q1, 0.25, "σ′(0)"),
+    (exercises.q1, 0.4999999, "0.4999999 is close"),
+    (exercises.q3, lambda z: math.log1p(math.exp(z)), "OverflowError"),
 ])
 def test_typical_wrong_answers_fail_with_a_reason(exercise, answer, words):
     feedback = exercise(answer)

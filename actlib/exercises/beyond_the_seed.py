@@ -8,7 +8,7 @@ import math
 import sympy as sp
 
 from ..activations import get, z
-from ..checks import Exercise, choice_answer, expression_answer, function_answer, number_answer
+from ..checks import Exercise, choice_answer, expression_answer, function_answer, number_answer, tail_points
 
 _sigma = sp.Lambda(z, get("sigmoid").expr)
 _softplus = get("softplus")
@@ -20,6 +20,7 @@ q1 = Exercise(
     number_answer(0.5, rtol=1e-9, mistakes={
         math.log(2): "log 2 ≈ 0.693 is softplus(0), the value; the question asks for the slope.",
         1: "1 is the slope far to the right (softplus ≈ z there); at 0 it is σ(0).",
+        0.25: "0.25 is σ′(0), the sigmoid's slope; softplus′ is σ itself, so evaluate σ at 0.",
     }),
     hints=("Softplus′ is a function you met in notebook 01.",
            "By the chain rule, d/dz log(1 + e^z) = e^z / (1 + e^z) = σ(z)."),
@@ -39,8 +40,10 @@ q2 = Exercise(
 q3 = Exercise(
     "08.q3",
     "Write `softplus(z)` for one float z that matches log(1 + e^z) to 12 digits for every z tested "
-    "(|z| up to 100). `log(1 + exp(z))` as written fails: find where, then fix it.",
-    function_answer(lambda x: float(_softplus(x)), rtol=1e-12),
+    "(|z| up to 1000). `log(1 + exp(z))` as written fails: find where, then fix it.",
+    # beyond 709.8 math.exp overflows (OverflowError), the other failure the hints point at
+    function_answer(lambda x: float(_softplus(x)), points=tail_points(beyond=(200, 500, 709, 710, 750, 1000)),
+                    rtol=1e-12),
     hints=("Forming 1 + e^z keeps ~16 significant digits of the sum, so the digits of a small e^z "
            "are lost: partly at z = −12, all of them below z = −37 (the log returns 0).",
            "`math.log1p(u)` computes log(1 + u) without forming 1 + u. For large z use "
@@ -64,20 +67,25 @@ q4 = Exercise(
     solution="(c): SiLU′ < 0 for z < −1.278.\n\n```python\nanswer = \"c\"\n```",
 )
 
+_SILU_MINIMUM = -float(sp.LambertW(sp.exp(-1)))  # at z0 = -1 - W(1/e) = -1.2785 (derived in the notebook)
+
 q5 = Exercise(
     "08.q5",
-    "What is the smallest value SiLU takes? (Six significant digits are enough.)",
-    number_answer(-float(sp.LambertW(sp.exp(-1))), rtol=5e-6, mistakes={
-        -1.27846: "−1.278 is where the minimum is (the root of SiLU′); the question asks for the value there.",
-        -1.278464542761074: "−1.278 is where the minimum is (the root of SiLU′); the question asks for the value there.",
+    "What is the smallest value of swish with β = 2, g(z) = z·σ(2z)? Six significant digits are "
+    "enough. (You know SiLU's minimum, −0.278465 at z = −1.27846.)",
+    number_answer(_SILU_MINIMUM / 2, rtol=5e-6, mistakes={
+        _SILU_MINIMUM: "−0.278465 is SiLU's minimum (β = 1). Write z·σ(2z) in terms of SiLU(2z).",
+        2 * _SILU_MINIMUM: "z·σ(2z) = SiLU(2z)/2: the minimum is divided by β, not multiplied.",
+        -_SILU_MINIMUM / 2: "the minimum is below 0: the gate lets small negative values through.",
+        (-1 - float(sp.LambertW(sp.exp(-1)))) / 2: "−0.639 is where the minimum is; the question asks for the value there.",
+        -1 - float(sp.LambertW(sp.exp(-1))): "−1.278 is where SiLU's minimum is; the question asks for swish's smallest value.",
     }),
-    hints=("The minimum is where SiLU′ = 0: σ(z)(1 + z(1 − σ(z))) = 0, i.e. 1 + z + e^z = 0.",
-           "`sp.solve(1 + z + sp.exp(z), z)` gives z0 = −1 − W(1/e); then SiLU(z0) = z0·σ(z0). "
-           "Using e^{z0} = −(1 + z0), this simplifies to z0 + 1."),
-    solution=("At z0 = −1 − W(1/e) ≈ −1.2785, SiLU(z0) = z0 + 1 = −W(1/e) ≈ −0.278465:\n\n"
-              "```python\nimport sympy as sp\n\nz = sp.Symbol(\"z\", real=True)\n"
-              "z0 = sp.solve(1 + z + sp.exp(z), z)[0]      # -1 - LambertW(exp(-1))\n"
-              "answer = float(z0 + 1)\n```"),
+    hints=("Substitute u = 2z: z·σ(2z) = (u/2)·σ(u) = SiLU(u)/2.",
+           "As z runs over all reals so does u = 2z, so the smallest value is SiLU's smallest value, halved."),
+    solution=("z·σ(βz) = SiLU(βz)/β, so its minimum is −W(1/e)/β = −0.278465/2 = −0.139232, at "
+              "z = z0/β = −0.639:\n\n```python\nimport sympy as sp\n\nz = sp.Symbol(\"z\", real=True)\n"
+              "z0 = sp.solve(1 + z + sp.exp(z), z)[0]      # SiLU's minimum is at z0 = -1 - LambertW(exp(-1))\n"
+              "answer = float(z0 + 1) / 2                 # SiLU(z0) = z0 + 1, halved for beta = 2\n```"),
 )
 
 EXERCISES = (q1, q2, q3, q4, q5)
