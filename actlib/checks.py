@@ -31,6 +31,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import sympy as sp
+
 from .activations import z as z_symbol
 from .formula import FormulaError, describe_error as _describe_error, parse_formula
 
@@ -194,6 +195,14 @@ def _as_number(answer):
     return value if math.isfinite(value) else f"expected a finite number, got {value}."
 
 
+def _slip_tolerance(wrong: float, expected: float) -> float:
+    """How near (relative) an answer must be to ``wrong`` to count as that slip: about three
+    significant digits (-1.278 for -1.27846...), but never half-way to the right answer."""
+    if wrong == 0:
+        return 1e-9
+    return max(1e-9, min(5e-3, 0.5 * abs(wrong - expected) / abs(wrong)))
+
+
 def number_answer(expected, rtol=1e-6, atol=0.0, mistakes=None):
     """Checker: a number within ``atol + rtol * |expected|`` of ``expected``. Strings like "1/4" are read too.
 
@@ -202,10 +211,8 @@ def number_answer(expected, rtol=1e-6, atol=0.0, mistakes=None):
     or too small.
     """
     expected = float(expected)
-    # A slip is recognised to about three significant digits (-1.278 for -1.27846...), but never
-    # within half the distance from the slip to the right answer.
-    mistakes = {float(value): (message, max(1e-9, min(5e-3, 0.5 * abs(float(value) - expected) / abs(float(value)))))
-                if float(value) != 0 else (message, 1e-9) for value, message in (mistakes or {}).items()}
+    mistakes = {float(value): (message, _slip_tolerance(float(value), expected))
+                for value, message in (mistakes or {}).items()}
 
     def check(answer):
         value = _as_number(answer)
@@ -227,7 +234,6 @@ def number_answer(expected, rtol=1e-6, atol=0.0, mistakes=None):
     return check
 
 
-# Names an expression may use: z, the elementary functions, numbers. Anything else is reported by name.
 def _unknown_names_message(unknown, names=()) -> str:
     extra = "".join(f", {name}(z)" if isinstance(value, sp.Lambda) else f", {name}" for name, value in dict(names).items())
     return (f"your expression uses {', '.join(sorted(unknown))}, which the checker does not know; "

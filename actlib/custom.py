@@ -11,10 +11,10 @@ for z > 709.8 and rounds to 0 for z < -36.7, where actlib's own softplus does ne
 activation against its exact value with ``actlib.accuracy_report(activation)``.
 
 At a kink the derivative is whatever sympy's derivative says: ``Max(z, 0)`` differentiates to
-``Heaviside(z)``, which is 1/2 at 0, and ``Abs(z)`` to ``sign(z)``, 0 at 0; the DiracDelta that sign and Heaviside differentiate into is
-taken as 0, as autograd frameworks do. Write the branches as a
-``Piecewise`` to pin another convention: ``Piecewise((z, z > 0), (0, True))`` has slope 0 at 0,
-as actlib's ReLU.
+``Heaviside(z)``, which is 1/2 at 0, and ``Abs(z)`` to ``sign(z)``, 0 at 0; the DiracDelta that sign
+and Heaviside differentiate into is taken as 0, as autograd frameworks do. Write the branches as a
+``Piecewise`` to pin another convention: ``Piecewise((z, z > 0), (0, True))`` has slope 0 at 0, as
+actlib's ReLU.
 """
 from __future__ import annotations
 
