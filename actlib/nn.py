@@ -47,13 +47,21 @@ class History:
     ``loss`` and ``accuracy`` per epoch; ``gradient_norms[epoch][layer]`` the norm of ∂L/∂W of each
     layer (input side first, the output layer last); ``dead_fraction[epoch][layer]`` the fraction of
     each hidden layer's units whose activation slope g'(z) is 0 for every training example (such a
-    unit passes no gradient at all: a dead ReLU). Entry 0 of each is before training.
+    unit passes no gradient at all: a dead ReLU); ``stuck_fraction[epoch][layer]`` the fraction whose
+    pre-activation z is <= 0 for every training example ("stuck on the negative side": for ReLU the
+    same units as the dead ones, for Leaky ReLU units that still get alpha times the gradient).
+    ``dead_units`` and ``stuck_units`` hold the same per unit: one boolean array per hidden layer and
+    epoch, so one can follow a unit through training (see ``actlib.training_diagnostics``). Entry 0
+    of each is before training.
     """
 
     loss: list = field(default_factory=list)
     accuracy: list = field(default_factory=list)
     gradient_norms: list = field(default_factory=list)
     dead_fraction: list = field(default_factory=list)
+    stuck_fraction: list = field(default_factory=list)
+    dead_units: list = field(default_factory=list)
+    stuck_units: list = field(default_factory=list)
 
     def as_arrays(self):
         """The four histories as numpy arrays (epochs × layers for the last two)."""
@@ -177,17 +185,19 @@ class MLP:
         rng = np.random.default_rng(seed)
         history = History()
         bar = _Progress(epochs) if progress else None
-        self._record(history, X, y)
+        full_batch_gradients = self._record(history, X, y)
         for epoch in range(epochs):
             order = np.arange(len(X)) if batch_size is None else rng.permutation(len(X))
             step = len(X) if batch_size is None else batch_size
             for start in range(0, len(X), step):
                 rows = order[start:start + step]
-                weight_gradients, bias_gradients = self.gradients(X[rows], y[rows])
+                # Full batch: the gradients _record just measured are the ones this step needs.
+                weight_gradients, bias_gradients = (full_batch_gradients if batch_size is None
+                                                    else self.gradients(X[rows], y[rows]))
                 for W, b, dW, db in zip(self.weights, self.biases, weight_gradients, bias_gradients):
                     W -= learning_rate * dW
                     b -= learning_rate * db
-            self._record(history, X, y)
+            full_batch_gradients = self._record(history, X, y)
             if bar:
                 bar.update(epoch + 1, history.loss[-1])
         if bar:
@@ -195,14 +205,20 @@ class MLP:
         return history
 
     def _record(self, history, X, y):
+        """Append this epoch's measurements to ``history``; return the full-batch gradients."""
         outputs, pre_activations = self._forward(X)
-        weight_gradients, _ = self.backward(outputs, pre_activations, y)
+        weight_gradients, bias_gradients = self.backward(outputs, pre_activations, y)
         logits = pre_activations[-1]
         history.loss.append(_cross_entropy(logits, y))
         history.accuracy.append(float(np.mean((logits > 0) == (y == 1))))
         history.gradient_norms.append([float(np.linalg.norm(g)) for g in weight_gradients])
-        history.dead_fraction.append([float(np.mean(np.all(self.activation.derivative(z) == 0, axis=0)))
-                                      for z in pre_activations[:-1]])
+        dead = [np.all(self.activation.derivative(z) == 0, axis=0) for z in pre_activations[:-1]]
+        stuck = [np.all(z <= 0, axis=0) for z in pre_activations[:-1]]
+        history.dead_units.append(dead)
+        history.stuck_units.append(stuck)
+        history.dead_fraction.append([float(np.mean(units)) for units in dead])
+        history.stuck_fraction.append([float(np.mean(units)) for units in stuck])
+        return weight_gradients, bias_gradients
 
     # -- input checks --------------------------------------------------------------------------
     def _inputs(self, X):

@@ -74,6 +74,26 @@ def test_dead_units_are_recorded_for_relu_and_not_for_leaky():
     assert relu.dead_fraction[0][0] > 0.5 and leaky.dead_fraction[0][0] == 0.0
 
 
+def test_stuck_units_are_recorded_for_every_activation():
+    # bias -5: every unit starts with z < 0 on every example; only ReLU's are also dead (slope 0)
+    for name in ("relu", "leaky_relu", "tanh"):
+        history = MLP([2, 16, 1], name, seed=0, bias_init=-5.0).fit(X, Y, epochs=2)
+        assert history.stuck_fraction[0][0] > 0.5
+        assert history.dead_fraction[0][0] == (history.stuck_fraction[0][0] if name == "relu" else 0.0)
+        assert np.mean(history.stuck_units[0][0]) == history.stuck_fraction[0][0]
+
+
+def test_full_batch_fit_is_plain_gradient_descent():
+    net, manual = MLP([2, 5, 1], "tanh", seed=4), MLP([2, 5, 1], "tanh", seed=4)
+    net.fit(X, Y, epochs=3, learning_rate=0.5)
+    for _ in range(3):
+        dW, db = manual.gradients(X, Y)
+        for W, b, gW, gb in zip(manual.weights, manual.biases, dW, db):
+            W -= 0.5 * gW
+            b -= 0.5 * gb
+    assert all(np.array_equal(a, b) for a, b in zip(net.weights + net.biases, manual.weights + manual.biases))
+
+
 def test_two_four_one_tanh_trains_quickly():
     import time
 
