@@ -10,7 +10,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 
 from .activations import Activation, get
-from .finite_differences import METHODS, finite_difference, step_sweep
+from .finite_differences import METHODS, default_step, finite_difference, step_sweep
 
 METHOD_STYLE = {  # marker, colour: each method looks the same in every figure of the collection
     "forward": ("o", "tab:orange"),
@@ -44,6 +44,13 @@ def _axes(ax, figsize):
 
 def _step_label(h) -> str:
     return "default h" if h is None else f"h = {h:g}"
+
+
+def _step_value_label(method, h) -> str:
+    """The step as a value, also when it is the default: 'h = 6.1e-06·max(1, |z|) (default)'."""
+    if h is not None:
+        return _step_label(h)
+    return f"h = {float(default_step(method, 1.0)):.2g}·max(1, |z|) (default)"
 
 
 def _z_grid(z_range, points):
@@ -100,6 +107,8 @@ def plot_error_panel(activation, z_range=(-6.0, 6.0), methods=("forward", "centr
                      ax=None, title=None, **params):
     """|finite difference − analytic g'(z)| along z on a log scale, one line per method.
 
+    The legend states the step of each line; the default step is given by its value (see
+    :func:`actlib.finite_differences.default_step`), since the error depends on it.
     Points where the difference is exactly 0 cannot appear on a log axis and are left out.
     """
     act = activation_of(activation, params)
@@ -111,7 +120,7 @@ def plot_error_panel(activation, z_range=(-6.0, 6.0), methods=("forward", "centr
         marker, colour = METHOD_STYLE[method]
         error = np.abs(finite_difference(act, zs, h=h, method=method) - exact)
         ax.plot(zs, np.where(error > 0, error, np.nan), color=colour,
-                label=f"{method.replace('_', ' ')} difference, {_step_label(h)}")
+                label=f"{method.replace('_', ' ')} difference, {_step_value_label(method, h)}")
     ax.set_yscale("log")
     ax.set_xlim(zs[0], zs[-1])  # exact (zero-error) stretches are gaps, not a reason to zoom in
     ax.set_xlabel("z (pre-activation)")

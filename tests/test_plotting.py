@@ -59,8 +59,20 @@ def test_error_panel_is_log_scale_and_leaves_out_exact_zeros():
         errors = line.get_ydata()
         assert np.all(np.isnan(errors) | (errors > 0))
     # away from the kink ReLU's differences are exact; at z = 0 central gives 1/2, error 1/2
-    zs, central = _lines_by_label(ax)["central difference, default h"].get_data()
+    zs, central = _lines_by_label(ax)["central difference, h = 6.1e-06·max(1, |z|) (default)"].get_data()
     assert central[np.argmin(np.abs(zs))] == pytest.approx(0.5)
+
+
+def test_error_panel_legend_states_the_step_it_used():
+    from actlib.finite_differences import default_step
+
+    ax = actlib.plot_error_panel("sigmoid", methods=("forward", "central", "complex_step")).axes[0]
+    labels = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert labels == [f"{method.replace('_', ' ')} difference, h = {float(default_step(method, 1.0)):.2g}·max(1, |z|) (default)"
+                      for method in ("forward", "central", "complex_step")]
+    assert "h = 1.5e-08·max(1, |z|)" in labels[0] and "h = 6.1e-06·max(1, |z|)" in labels[1]
+    ax = actlib.plot_error_panel("sigmoid", methods=("central",), h=0.01).axes[0]
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["central difference, h = 0.01"]
 
 
 def test_step_sweep_shows_the_v_shape():
