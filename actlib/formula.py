@@ -4,14 +4,28 @@ One parser for both, so that whatever an exercise accepts (``z^2``, ``2z``, ``ab
 an activation. sympy's ``parse_expr`` evaluates the text with Python's ``eval``, so every name in it
 is checked against a list first and Python's builtins are withheld: a formula can only name z, its
 parameters and the functions below, never ``__import__`` or ``open``.
+
+A formula that would take the kernel down is refused before sympy evaluates it: text longer than
+``MAX_LENGTH`` characters, brackets nested deeper than ``MAX_DEPTH``, a number literal with more than
+``MAX_DIGITS`` digits, a power whose exponent is a number beyond ±``MAX_EXPONENT`` (``z^9^9^9``,
+``9**9**9``), or a number beyond 10^±``MAX_LOG10``. The refusal, :class:`FormulaTooLarge`, is a
+``ValueError`` and comes at once; :func:`time_limit` bounds the rest (sympy's own evaluation here,
+simplification in the exercise checks) where the platform allows it.
 """
 from __future__ import annotations
 
+import ast
 import keyword
 import re
+import signal
+import threading
+from contextlib import contextmanager
 
+import mpmath
 import sympy as sp
-from sympy.parsing.sympy_parser import convert_xor, implicit_multiplication, parse_expr, standard_transformations
+from sympy.parsing.sympy_parser import (
+    convert_xor, eval_expr, implicit_multiplication, standard_transformations, stringify_expr,
+)
 
 from .activations import z as z_symbol
 
@@ -25,6 +39,24 @@ _ALIASES = {"abs": sp.Abs, "max": sp.Max, "min": sp.Min}
 _PARSER_NAMES = {name: getattr(sp, name) for name in ("Integer", "Float", "Rational", "Symbol", "Function")}
 _TRANSFORMATIONS = standard_transformations + (implicit_multiplication, convert_xor)
 _NAME = re.compile(r"[^\W\d]\w*")
+# A number as Python writes it (12, 1.5, .5, 1e5, 2.5E-3): its letter e is not a name.
+_NUMBER = re.compile(r"(?<![\w.])(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?")
+
+MAX_LENGTH = 2000
+"""The longest formula read, in characters (a derivative written out in full is a few hundred)."""
+MAX_DEPTH = 40
+"""The deepest nesting of brackets read."""
+MAX_DIGITS = 100
+"""The most digits a number literal may have."""
+MAX_EXPONENT = 1000
+"""The largest |exponent| a power with a number as exponent may have (z^1000 is fine, z^(9^9) is not)."""
+MAX_LOG10 = 1000
+"""Numbers computed while reading a formula stay between 10^-MAX_LOG10 and 10^MAX_LOG10 in size."""
+SECONDS = 1.0
+"""How long reading one formula may take (on platforms with SIGALRM, in the main thread)."""
+ALLOWED = (f"a formula in z of at most {MAX_LENGTH} characters, brackets at most {MAX_DEPTH} deep, "
+           f"numbers of at most {MAX_DIGITS} digits and between 10^-{MAX_LOG10} and 10^{MAX_LOG10}, "
+           f"and powers with a number exponent of at most {MAX_EXPONENT}")
 # What a formula copied from a notebook's prose may contain: the minus sign U+2212, and · or × for products.
 _TYPOGRAPHY = str.maketrans({"\u2212": "-", "\u00b7": "*", "\u00d7": "*"})
 
@@ -36,6 +68,143 @@ class FormulaError(ValueError):
         super().__init__(message)
         self.unknown = unknown  # unknown names used as values (perhaps parameters without a default)
         self.functions = functions  # unknown names used as functions, like foo(z)
+
+
+class FormulaTooLarge(FormulaError):
+    """A formula refused because reading or checking it would take too long or too much memory."""
+
+    def __init__(self, message: str):
+        super().__init__(f"{message} Allowed: {ALLOWED}.")
+
+
+class _OutOfTime(BaseException):
+    """Raised by the alarm; a BaseException, so that no ``except Exception`` inside sympy swallows it."""
+
+
+@contextmanager
+def time_limit(seconds: float, what: str):
+    """Raise :class:`FormulaTooLarge` ("<what> took longer than <seconds> s") if the block runs too long.
+
+    Uses SIGALRM, so it only limits code running in the main thread on a POSIX system (a Jupyter
+    kernel's cells, a script, pytest); elsewhere the block runs unlimited. Pure-Python work is
+    interrupted; a single huge C-level operation (a giant integer power) is not, which is why the
+    parser refuses those before evaluating.
+    """
+    if (not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread()
+            or signal.getsignal(signal.SIGALRM) not in (signal.SIG_DFL, signal.SIG_IGN, None)):
+        yield  # no alarm available, or someone else's alarm (a nested limit, a test timeout) is set
+        return
+
+    def on_alarm(signum, frame):
+        raise _OutOfTime
+
+    previous = signal.signal(signal.SIGALRM, on_alarm)
+    # re-fire every 50 ms, in case a bare `except:` somewhere swallows the first alarm
+    signal.setitimer(signal.ITIMER_REAL, seconds, 0.05)
+    try:
+        yield
+    except _OutOfTime:
+        raise FormulaTooLarge(f"{what} took longer than {seconds:g} s, so it was stopped.") from None
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _shown(text: str, limit: int = 60) -> str:
+    """text in quotes for a message, shortened if long."""
+    return repr(text) if len(text) <= limit else repr(text[:limit]) + f"... ({len(text)} characters)"
+
+
+def _check_size(text: str) -> None:
+    """Refuse, before any parsing, text too long, too deeply nested or with too long a number."""
+    if len(text) > MAX_LENGTH:
+        raise FormulaTooLarge(f"the formula is {len(text)} characters long, more than {MAX_LENGTH}.")
+    depth = deepest = 0
+    for character in text:
+        depth += {"(": 1, "[": 1, "{": 1, ")": -1, "]": -1, "}": -1}.get(character, 0)
+        deepest = max(deepest, depth)
+    if deepest > MAX_DEPTH:
+        raise FormulaTooLarge(f"the formula nests brackets {deepest} deep, more than {MAX_DEPTH}.")
+    longest = max((m.group() for m in re.finditer(r"\d+", text)), key=len, default="")
+    if len(longest) > MAX_DIGITS:
+        raise FormulaTooLarge(f"the formula has a number with {len(longest)} digits, more than {MAX_DIGITS}.")
+
+
+def _size(value) -> str:
+    """A number for a message: whole numbers below a million in full, others to 3 digits."""
+    if abs(value) < 1e6:
+        return str(int(value)) if value == int(value) else mpmath.nstr(value, 7)
+    return mpmath.nstr(value, 3)
+
+
+_CONSTANT_VALUES = {"E": mpmath.e, "e": mpmath.e, "pi": mpmath.pi}
+
+
+def _check_powers(code: str) -> None:
+    """Refuse a formula (as sympy's parser rewrote it into Python) whose numbers would explode.
+
+    Walks the Python syntax tree, computing every subexpression made of numbers alone in mpmath
+    (whose exponents cannot overflow), and refuses a power with an exponent beyond ±MAX_EXPONENT or
+    any number beyond 10^±MAX_LOG10, before sympy computes it exactly (9**9**9 has 370 million digits).
+    """
+    def size_ok(value):
+        return value == 0 or abs(mpmath.log10(abs(value))) <= MAX_LOG10
+
+    def number(node):
+        """The value of a subexpression of numbers alone, else None (it depends on z, or is not a number)."""
+        children = [number(child) for child in ast.iter_child_nodes(node)]  # every node is visited
+        try:
+            if isinstance(node, ast.Expression):
+                return children[0]
+            if isinstance(node, ast.Constant) and isinstance(node.value, (int, float)) and not isinstance(node.value, bool):
+                return mpmath.mpf(node.value)
+            if isinstance(node, ast.Constant) and isinstance(node.value, str):
+                return mpmath.mpf(node.value)  # the text of Float('1e5')
+            if isinstance(node, ast.Name):
+                return _CONSTANT_VALUES.get(node.id)
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in ("Integer", "Float", "Rational"):
+                args = children[1:]
+                if not args or any(a is None for a in args):
+                    return None
+                value = args[0] / args[1] if len(args) == 2 else args[0]
+                if not size_ok(value):
+                    raise FormulaTooLarge(f"the formula has a number of size about 10^{_size(mpmath.log10(abs(value)))}.")
+                return value
+            if isinstance(node, ast.UnaryOp) and isinstance(node.op, (ast.USub, ast.UAdd)):
+                return None if children[-1] is None else (-children[-1] if isinstance(node.op, ast.USub) else children[-1])
+            if isinstance(node, ast.BinOp):
+                left, right = children[0], children[2]
+                if isinstance(node.op, ast.Pow):
+                    if right is not None and abs(right) > MAX_EXPONENT and left not in (0, 1, -1):
+                        raise FormulaTooLarge(f"the formula raises to the power {_size(right)}, "
+                                              f"beyond ±{MAX_EXPONENT}.")
+                    if left is None or right is None:
+                        return None
+                    if left == 0 and right <= 0:
+                        return None  # 0**-1 is sympy's zoo; nothing large
+                    value = abs(left) ** right  # the size is what matters, not the sign or a complex phase
+                elif left is None or right is None:
+                    return None
+                elif isinstance(node.op, ast.Add):
+                    value = left + right
+                elif isinstance(node.op, ast.Sub):
+                    value = left - right
+                elif isinstance(node.op, ast.Mult):
+                    value = left * right
+                elif isinstance(node.op, ast.Div) and right != 0:
+                    value = left / right
+                else:
+                    return None
+                if not size_ok(value):
+                    raise FormulaTooLarge(f"the formula computes a number of size about 10^{_size(mpmath.log10(abs(value)))}.")
+                return value
+        except FormulaError:
+            raise
+        except (ValueError, TypeError, ZeroDivisionError, OverflowError):
+            return None
+        return None
+
+    number(ast.parse(code, mode="eval"))
 
 
 def describe_error(error: BaseException) -> str:
@@ -53,8 +222,9 @@ def parse_formula(text: str, names: dict | None = None) -> sp.Expr:
     if not text.strip():
         raise FormulaError("the formula is empty; write one in z, e.g. 'z*tanh(z)'.")
     text = text.translate(_TYPOGRAPHY)
+    _check_size(text)
     local = {"z": z_symbol, **_CONSTANTS, **_ALIASES, **FUNCTIONS, **(names or {})}
-    words = set(_NAME.findall(text))
+    words = set(_NAME.findall(_NUMBER.sub(" ", text)))  # 1e5 is a number, not 1 times a name e5
     used = words - set(local)
     python = sorted(name for name in used if keyword.iskeyword(name))
     if python:
@@ -74,12 +244,18 @@ def parse_formula(text: str, names: dict | None = None) -> sp.Expr:
         raise FormulaError(f"{name} is a function: write {name}(z) (or {name} of whatever it applies to), "
                            f"not {name} alone.")
     if text.count("(") != text.count(")"):
-        raise FormulaError(f"the brackets in {text!r} do not match: {text.count('(')} '(' but {text.count(')')} ')'.")
+        raise FormulaError(f"the brackets in {_shown(text)} do not match: {text.count('(')} '(' but {text.count(')')} ')'.")
+    global_dict = {"__builtins__": {}, **_PARSER_NAMES}
     try:
-        expression = parse_expr(text, local_dict=local, global_dict={"__builtins__": {}, **_PARSER_NAMES},
-                                transformations=_TRANSFORMATIONS)
-    except Exception as error:  # parse_expr raises many kinds (SyntaxError, TypeError, TokenError, ...)
-        raise FormulaError(f"sympy could not read {text!r} ({describe_error(error)}).") from None
+        # parse_expr in two steps, so that the Python it writes can be checked before it is evaluated
+        code = stringify_expr(text, local, global_dict, _TRANSFORMATIONS)
+        _check_powers(code)
+        with time_limit(SECONDS, f"reading {_shown(text)}"):
+            expression = eval_expr(code, local, global_dict)
+    except FormulaError:
+        raise
+    except Exception as error:  # parsing raises many kinds (SyntaxError, TypeError, TokenError, ...)
+        raise FormulaError(f"sympy could not read {_shown(text)} ({describe_error(error)}).") from None
     if not isinstance(expression, sp.Expr):
-        raise FormulaError(f"{text!r} is not an expression in z (it reads as {expression!r}).")
+        raise FormulaError(f"{_shown(text)} is not an expression in z (it reads as {expression!r}).")
     return expression
