@@ -11,6 +11,29 @@ from ..checks import Exercise, choice_answer, number_answer
 _tanh = get("tanh")
 
 
+# Slips in δ = ∂L/∂z that the check recognises: (δ as the slip computes it, what went wrong).
+_DELTA_SLIPS = (
+    (lambda upstream, z: upstream, "the factor g′(z) is missing: δ = ∂L/∂z is upstream × tanh′(z), "
+                                   "not upstream alone."),
+    (lambda upstream, z: upstream * np.tanh(z) * (1 - np.tanh(z)),
+     "a(1 − a) is the sigmoid's derivative written in its output; tanh′ has another form in tanh."),
+    (lambda upstream, z: upstream * (1 - z ** 2), "1 − z² uses z where tanh(z) belongs."),
+    (lambda upstream, z: upstream * np.tanh(z), "upstream × tanh(z) multiplies by the activation, "
+                                                "not by its derivative."),
+    (lambda upstream, z: upstream * (1 - np.tanh(z)), "1 − tanh(z) is missing a square."),
+)
+
+
+def _named_slip(name, got, upstream, z, W, a_previous):
+    """What went wrong in the gradient ``name`` (dW, db or d_a_previous), if it is a known slip; else ''."""
+    for slip, message in _DELTA_SLIPS:
+        delta = slip(upstream, z)
+        wrong = {"dW": a_previous.T @ delta, "db": delta.sum(axis=0), "d_a_previous": delta @ W.T}[name]
+        if got.shape == wrong.shape and np.allclose(got, wrong, rtol=1e-6, atol=1e-9):
+            return f"{name}: {message}"
+    return ""
+
+
 def _check_backward_step(answer):
     """Compare the learner's backward step with central differences of L = sum(upstream * tanh(a W + b))."""
     if not callable(answer):
@@ -26,8 +49,9 @@ def _check_backward_step(answer):
         raise
     except Exception as error:
         return False, f"your function raised {type(error).__name__}: {error}."
-    if not (isinstance(result, tuple) and len(result) == 3):
-        return False, "return three arrays: (dW, db, d_a_previous)."
+    if not (isinstance(result, (tuple, list)) and len(result) == 3):  # a list of the three is fine too
+        got = f"a {type(result).__name__} of {len(result)}" if isinstance(result, (tuple, list)) else type(result).__name__
+        return False, f"return three arrays, (dW, db, d_a_previous); your function returned {got}."
     h = 1e-6
     expected = []
     for target in ("W", "b", "a"):
@@ -44,10 +68,14 @@ def _check_backward_step(answer):
     for name, got, want in zip(("dW", "db", "d_a_previous"), result, expected):
         got = np.asarray(got, dtype=float)
         if got.shape != want.shape:
-            return False, f"{name} has shape {got.shape}; it should have the shape {want.shape} of what it differentiates."
+            why = (" (the transpose: which side of δ does a_previous go?)" if got.shape == want.shape[::-1] else
+                   " (δ summed over the examples, axis 0, has that shape)" if name == "db" and got.shape == z.shape else "")
+            return False, (f"{name} has shape {got.shape}; it should have the shape {want.shape} of what it "
+                           f"differentiates{why}.")
         error = np.linalg.norm(got - want) / max(np.linalg.norm(got) + np.linalg.norm(want), 1e-300)
         if error > 1e-6:
-            return False, f"{name} differs from the central differences (relative difference {error:.1e})."
+            return False, (_named_slip(name, got, upstream, z, W, a_previous)
+                           or f"{name} differs from the central differences (relative difference {error:.1e}).")
     return True, "all three gradients agree with central differences (relative difference below 1e-6)."
 
 
@@ -92,7 +120,10 @@ q3 = Exercise(
     number_answer(0.0, atol=0.0),
     hints=("The gradient reaching the layers below passes through this layer's relu′(z) = 0.",),
     solution="Exactly 0: δ = upstream ⊙ relu′(z) = 0 for the dead layer, so nothing flows below it; "
-             "the network below is frozen.\n\n```python\nanswer = 0\n```",
+             "the network below is frozen. And it stays frozen: with nothing below changing, the dead "
+             "layer's inputs are fixed and its own weights get no gradient, so it stays dead. A single "
+             "dead unit in a deep layer is different: the rest of its layer keeps the layers below "
+             "learning, its inputs change, and it can revive.\n\n```python\nanswer = 0\n```",
 )
 
 EXERCISES = (q1, q2, q3)
