@@ -58,3 +58,42 @@ def chain_gradients(activation, depth: int = 10, width: int = 32, weight_std: fl
         norms.append(np.linalg.norm(delta))
         upstream = W.T @ delta
     return ChainGradients(act, np.array(norms[::-1]), np.array(slopes))
+
+
+@dataclass(frozen=True)
+class GradientSigns:
+    """How often a neuron's incoming weight gradients ∂L/∂w_i = δ·a_i all share one sign.
+
+    ``per_example``: the fraction of (neuron, example) pairs whose gradients share one sign;
+    ``per_minibatch``: the fraction of neurons whose gradients summed over the minibatch do;
+    ``mean_input``: the mean of the inputs a_i (the activation's outputs feeding the neuron).
+    """
+
+    activation: Activation
+    per_example: float
+    per_minibatch: float
+    mean_input: float
+
+
+def weight_gradient_signs(activation, neurons: int = 1000, batch: int = 32, fan_in: int = 8,
+                          seed: int = 0) -> GradientSigns:
+    """Count sign agreement of weight gradients fed by ``activation``'s outputs.
+
+    Each of ``neurons`` neurons gets ``fan_in`` inputs a_i = g(z_i) on each of ``batch`` examples,
+    with pre-activations z and the neuron's error δ drawn standard normal and independent. On one
+    example ∂L/∂w_i = δ·a_i, so positive inputs (sigmoid) give every weight the sign of δ; summed over
+    the minibatch, Σ_n δ_n a_{n,i}, the signs can mix.
+    """
+    act = activation if isinstance(activation, Activation) else get(activation)
+    for label, value in (("neurons", neurons), ("batch", batch), ("fan_in", fan_in)):
+        check_count(label, value)
+    rng = np.random.default_rng(seed)
+    inputs = act(rng.normal(size=(neurons, batch, fan_in)))
+    deltas = rng.normal(size=(neurons, batch, 1))
+    per_example = deltas * inputs
+
+    def share_one_sign(gradients):  # all fan_in signs agree, along the last axis
+        return np.all(gradients > 0, axis=-1) | np.all(gradients < 0, axis=-1)
+
+    return GradientSigns(act, float(share_one_sign(per_example).mean()),
+                         float(share_one_sign(per_example.sum(axis=1)).mean()), float(inputs.mean()))

@@ -33,3 +33,20 @@ def test_accepts_an_activation_and_checks_arguments():
         chain_gradients("tanh", weight_std=-1)
     with pytest.raises(KeyError, match="Did you mean 'tanh'"):
         chain_gradients("tahn")
+
+
+def test_weight_gradient_signs_per_example_and_summed():
+    from actlib.chain import weight_gradient_signs
+
+    sigmoid = weight_gradient_signs("sigmoid", neurons=400, batch=16, fan_in=4, seed=3)
+    tanh = weight_gradient_signs("tanh", neurons=400, batch=16, fan_in=4, seed=3)
+    # positive inputs: on one example every weight gradient has the sign of δ
+    assert sigmoid.per_example == 1.0
+    # summed over a minibatch the signs mix in some neurons, but far less often than for tanh inputs
+    assert 0 < sigmoid.per_minibatch < 1
+    assert tanh.per_example < 0.2 and tanh.per_minibatch < sigmoid.per_minibatch
+    assert sigmoid.mean_input > 0.4 and abs(tanh.mean_input) < 0.05
+    # a batch of one example is the per-example case
+    assert weight_gradient_signs("sigmoid", neurons=50, batch=1, seed=1).per_minibatch == 1.0
+    with pytest.raises(ValueError):
+        weight_gradient_signs("sigmoid", batch=0)
