@@ -42,14 +42,10 @@ def _axes(ax, figsize):
     return figure, ax
 
 
-def _step_label(h) -> str:
-    return "default h" if h is None else f"h = {h:g}"
-
-
-def _step_value_label(method, h) -> str:
+def _step_label(method, h) -> str:
     """The step as a value, also when it is the default: 'h = 6.1e-06·max(1, |z|) (default)'."""
     if h is not None:
-        return _step_label(h)
+        return f"h = {h:g}"
     return f"h = {float(default_step(method, 1.0)):.2g}·max(1, |z|) (default)"
 
 
@@ -92,7 +88,7 @@ def plot_activation(activation, z_range=(-6.0, 6.0), methods=("central",), h=Non
         marker, colour = METHOD_STYLE[method]
         slopes = finite_difference(act, marker_zs, h=h, method=method)
         ax.plot(marker_zs, slopes, ls="none", marker=marker, color=colour, mfc="none", ms=7,
-                label=f"{method.replace('_', ' ')} difference, {_step_label(h)}")
+                label=f"{method.replace('_', ' ')} difference, {_step_label(method, h)}")
     ax.axhline(0.0, color="0.6", lw=0.8)
     ax.axvline(0.0, color="0.6", lw=0.8)
     ax.set_xlabel("z (pre-activation)")
@@ -120,7 +116,7 @@ def plot_error_panel(activation, z_range=(-6.0, 6.0), methods=("forward", "centr
         marker, colour = METHOD_STYLE[method]
         error = np.abs(finite_difference(act, zs, h=h, method=method) - exact)
         ax.plot(zs, np.where(error > 0, error, np.nan), color=colour,
-                label=f"{method.replace('_', ' ')} difference, {_step_value_label(method, h)}")
+                label=f"{method.replace('_', ' ')} difference, {_step_label(method, h)}")
     ax.set_yscale("log")
     ax.set_xlim(zs[0], zs[-1])  # exact (zero-error) stretches are gaps, not a reason to zoom in
     ax.set_xlabel("z (pre-activation)")

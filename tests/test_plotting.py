@@ -26,10 +26,11 @@ def test_plot_activation_draws_value_slope_and_markers_on_the_slope(name):
     lines = _lines_by_label(ax)
     act = actlib.get(name)
     assert set(lines) == {f"{act.symbol}(z)", f"{act.symbol}′(z), analytic",
-                          "forward difference, default h", "central difference, default h"}
+                          "forward difference, h = 1.5e-08·max(1, |z|) (default)",
+                          "central difference, h = 6.1e-06·max(1, |z|) (default)"}
     assert ax.get_xlabel() and ax.get_ylabel() and ax.get_title()
     assert [t.get_text() for t in ax.get_legend().get_texts()] == list(lines)
-    zs, slopes = lines["central difference, default h"].get_data()
+    zs, slopes = lines["central difference, h = 6.1e-06·max(1, |z|) (default)"].get_data()
     away_from_kink = np.abs(zs) > 1e-3
     np.testing.assert_allclose(slopes[away_from_kink], act.derivative(zs[away_from_kink]), rtol=1e-6, atol=1e-9)
 
