@@ -89,9 +89,27 @@ class StepSweep:
     errors: dict  # method name -> |approximation - exact| / |exact| (absolute if exact == 0); nan where z + h == z
     relative: bool
 
-    def best_step(self, method: str) -> float:
-        """The step with the smallest error for ``method`` (ties: the largest such step)."""
+    def best_step(self, method: str, smooth: float = 0.0) -> float:
+        """The step with the smallest error for ``method`` (ties: the largest such step).
+
+        In the rounding arm errors scatter, and at a few steps they cancel by luck: the raw minimum
+        is often such a lucky step, which moves with z and f. ``smooth`` > 0 averages log10 of the
+        error over ``smooth`` decades on either side of each step (only where the whole window lies
+        on the grid; an exact 0 counts as 1e-17) and returns the step where that average is least.
+        """
         errors = self.errors[_check_method(method)]
+        if isinstance(smooth, bool) or not isinstance(smooth, (int, float)) or not 0 <= smooth < np.inf:
+            raise ValueError(f"smooth must be a number of decades >= 0; got {smooth!r}.")
+        if smooth:
+            log_steps, log_errors = np.log10(self.steps), np.log10(np.maximum(errors, 1e-17))
+            window = np.abs(log_steps[:, None] - log_steps[None, :]) <= smooth * (1 + 1e-9)
+            whole = (log_steps - smooth >= log_steps.min() - 1e-9) & (log_steps + smooth <= log_steps.max() + 1e-9)
+            with np.errstate(invalid="ignore"):
+                window_sum = np.where(window, log_errors[None, :], 0.0).sum(axis=1)  # a nan inside a window stays
+                errors = np.where(whole, window_sum / window.sum(axis=1), np.nan)
+            if np.all(np.isnan(errors)):
+                raise ValueError(f"smooth = {smooth} decades either side leaves no step whose window lies on "
+                                 f"the grid ({self.steps.min():.0e} ... {self.steps.max():.0e}).")
         return float(self.steps[np.flatnonzero(errors == np.nanmin(errors))[-1]])
 
 

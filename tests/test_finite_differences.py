@@ -80,3 +80,16 @@ def test_step_sweep_shows_truncation_and_rounding():
     assert smallest_usable > 1e3 * best and central[-1] > 1e3 * best  # the V: both ends are far worse
     assert np.isnan(central[0])  # h = 1e-16 is below the float spacing at z = 1
     assert sweep.errors["complex_step"][:33].max() < 1e-15  # h <= 1e-8: no rounding floor, truncation ~h**2
+
+
+def test_smoothed_best_step_ignores_a_lucky_step():
+    sweep = actlib.step_sweep(np.sin, np.cos, 1.0, methods=("central",))
+    raw, smoothed = sweep.best_step("central"), sweep.best_step("central", smooth=0.5)
+    assert sweep.best_step("central", smooth=0) == raw
+    # the smoothed minimum sits within a factor of 10 of the model's best step (3|f|/|f'''|)^(1/3)·∛eps
+    predicted = np.cbrt(3 * np.sin(1.0) / np.cos(1.0) * np.finfo(float).eps)
+    assert predicted / 10 < smoothed < predicted * 10
+    with pytest.raises(ValueError, match="decades"):
+        sweep.best_step("central", smooth=-1)
+    with pytest.raises(ValueError, match="no step"):   # a window wider than the grid
+        sweep.best_step("central", smooth=20)
