@@ -82,7 +82,7 @@ def _parse(expression, params, name) -> sp.Expr:
     except FormulaError as error:
         if error.functions or error.unknown:
             raise _unknown_names(expression, name, error.functions, error.unknown) from None
-        raise ValueError(str(error)) from None
+        raise error from None  # a ValueError; FormulaTooLarge for a formula refused as too large
 
 
 def _unknown_names(expression, name, functions, symbols) -> ValueError:

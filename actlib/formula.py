@@ -9,17 +9,17 @@ A formula that would take the kernel down is refused before sympy evaluates it: 
 ``MAX_LENGTH`` characters, brackets nested deeper than ``MAX_DEPTH``, a number literal with more than
 ``MAX_DIGITS`` digits, a power whose exponent is a number beyond ±``MAX_EXPONENT`` (``z^9^9^9``,
 ``9**9**9``), or a number beyond 10^±``MAX_LOG10``. The refusal, :class:`FormulaTooLarge`, is a
-``ValueError`` and comes at once; :func:`time_limit` bounds the rest (sympy's own evaluation here,
+``ValueError`` and comes at once; :func:`run_with_time_limit` bounds the rest (sympy's own evaluation here,
 simplification in the exercise checks) where the platform allows it.
 """
 from __future__ import annotations
 
 import ast
 import keyword
+import math
 import re
 import signal
 import threading
-from contextlib import contextmanager
 
 import mpmath
 import sympy as sp
@@ -53,7 +53,7 @@ MAX_EXPONENT = 1000
 MAX_LOG10 = 1000
 """Numbers computed while reading a formula stay between 10^-MAX_LOG10 and 10^MAX_LOG10 in size."""
 SECONDS = 1.0
-"""How long reading one formula may take (on platforms with SIGALRM, in the main thread)."""
+"""How long reading one formula may take (on POSIX systems, in the main thread)."""
 ALLOWED = (f"a formula in z of at most {MAX_LENGTH} characters, brackets at most {MAX_DEPTH} deep, "
            f"numbers of at most {MAX_DIGITS} digits and between 10^-{MAX_LOG10} and 10^{MAX_LOG10}, "
            f"and powers with a number exponent of at most {MAX_EXPONENT}")
@@ -78,35 +78,40 @@ class FormulaTooLarge(FormulaError):
 
 
 class _OutOfTime(BaseException):
-    """Raised by the alarm; a BaseException, so that no ``except Exception`` inside sympy swallows it."""
+    """Raised by the timer; a BaseException, so that no ``except Exception`` inside sympy swallows it."""
 
 
-@contextmanager
-def time_limit(seconds: float, what: str):
-    """Raise :class:`FormulaTooLarge` ("<what> took longer than <seconds> s") if the block runs too long.
+def run_with_time_limit(seconds: float, what: str, function, *args, **kwargs):
+    """``function(*args, **kwargs)``, or :class:`FormulaTooLarge` ("<what> took longer than <seconds> s")
+    once it has run that long (wall-clock time: the learner waits that long).
 
-    Uses SIGALRM, so it only limits code running in the main thread on a POSIX system (a Jupyter
-    kernel's cells, a script, pytest); elsewhere the block runs unlimited. Pure-Python work is
-    interrupted; a single huge C-level operation (a giant integer power) is not, which is why the
-    parser refuses those before evaluating.
+    A one-shot timer (SIGALRM) raises inside the work; the caller gets FormulaTooLarge, never the
+    timer's own exception, even if the timer fires while the function is returning. Only limits code running in the main thread
+    on a POSIX system (a Jupyter kernel's cells, a script, pytest), and only when nobody else uses
+    the timer (a nested limit runs under the outer one); elsewhere the function runs unlimited.
+    Pure-Python work is interrupted; a single huge C-level operation (a giant integer power) is not,
+    which is why the parser refuses those before evaluating.
     """
     if (not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread()
             or signal.getsignal(signal.SIGALRM) not in (signal.SIG_DFL, signal.SIG_IGN, None)):
-        yield  # no alarm available, or someone else's alarm (a nested limit, a test timeout) is set
-        return
+        return function(*args, **kwargs)
+    fired = []
 
-    def on_alarm(signum, frame):
-        raise _OutOfTime
+    def on_timer(signum, frame):
+        if not fired:  # once: an exception raised again later could escape the clean-up below
+            fired.append(True)
+            raise _OutOfTime
 
-    previous = signal.signal(signal.SIGALRM, on_alarm)
-    # re-fire every 50 ms, in case a bare `except:` somewhere swallows the first alarm
-    signal.setitimer(signal.ITIMER_REAL, seconds, 0.05)
+    previous = signal.signal(signal.SIGALRM, on_timer)
     try:
-        yield
+        try:
+            signal.setitimer(signal.ITIMER_REAL, seconds)
+            return function(*args, **kwargs)
+        finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)
     except _OutOfTime:
         raise FormulaTooLarge(f"{what} took longer than {seconds:g} s, so it was stopped.") from None
     finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
 
 
@@ -137,6 +142,8 @@ def _size(value) -> str:
     return mpmath.nstr(value, 3)
 
 
+_NUMERIC_FUNCTIONS = {name: getattr(mpmath, name) for name in (
+    "exp", "log", "sqrt", "sin", "cos", "tan", "sinh", "cosh", "tanh", "atan", "asinh", "erf", "erfc")}
 _CONSTANT_VALUES = {"E": mpmath.e, "e": mpmath.e, "pi": mpmath.pi}
 
 
@@ -170,6 +177,15 @@ def _check_powers(code: str) -> None:
                 if not size_ok(value):
                     raise FormulaTooLarge(f"the formula has a number of size about 10^{_size(mpmath.log10(abs(value)))}.")
                 return value
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in _NUMERIC_FUNCTIONS:
+                args = children[1:]
+                if len(args) != 1 or args[0] is None:
+                    return None
+                if node.func.id in ("exp", "sinh", "cosh") and abs(args[0]) > MAX_LOG10 * math.log(10):
+                    raise FormulaTooLarge(f"the formula takes {node.func.id} of {_size(args[0])}, a number of "
+                                          f"size about 10^{_size(args[0] / math.log(10))}.")
+                value = _NUMERIC_FUNCTIONS[node.func.id](args[0])
+                return value if isinstance(value, mpmath.mpf) else None  # a complex value: not followed
             if isinstance(node, ast.UnaryOp) and isinstance(node.op, (ast.USub, ast.UAdd)):
                 return None if children[-1] is None else (-children[-1] if isinstance(node.op, ast.USub) else children[-1])
             if isinstance(node, ast.BinOp):
@@ -250,8 +266,7 @@ def parse_formula(text: str, names: dict | None = None) -> sp.Expr:
         # parse_expr in two steps, so that the Python it writes can be checked before it is evaluated
         code = stringify_expr(text, local, global_dict, _TRANSFORMATIONS)
         _check_powers(code)
-        with time_limit(SECONDS, f"reading {_shown(text)}"):
-            expression = eval_expr(code, local, global_dict)
+        expression = run_with_time_limit(SECONDS, f"reading {_shown(text)}", eval_expr, code, local, global_dict)
     except FormulaError:
         raise
     except Exception as error:  # parsing raises many kinds (SyntaxError, TypeError, TokenError, ...)

@@ -1,5 +1,6 @@
 """actlib.checks: right, wrong and unanswered for every kind of answer; learner errors become feedback."""
 import math
+import time
 
 import numpy as np
 import pytest
@@ -8,7 +9,7 @@ import sympy as sp
 import actlib
 from actlib.exercises import beyond_the_seed as exercises
 from actlib.checks import (
-    Exercise, Feedback, choice_answer, expression_answer, function_answer, number_answer, tuple_answer,
+    Exercise, Feedback, choice_answer, expression_answer, function_answer, number_answer, tail_points, tuple_answer,
 )
 
 z = actlib.z
@@ -45,13 +46,31 @@ def test_feedback_html_is_a_coloured_box_with_escaped_text():
     assert "Not answered yet" in Feedback(None, "blank")._repr_html_()
 
 
-def test_hints_come_one_at_a_time_then_the_solution():
+def test_hints_come_one_at_a_time_then_say_there_are_no_more():
     q = exercise(number_answer(1), hints=("first", "second"))
-    assert str(q.hint()) == "**Hint 1 of 2:** first"
-    assert str(q.hint()).startswith("**Hint 2 of 2:** second (That was the last hint")
-    assert str(q.hint()).startswith("**Hint 2 of 2:**")
+    assert str(q.hint()) == "**Hint 1 of 2:** first (Call `.hint()` again for the next one.)"
+    assert str(q.hint()) == "**Hint 2 of 2:** second That was the last hint; `.solution()` shows the worked answer."
+    for _ in range(2):  # from then on: plainly no more, and all of them together
+        text = str(q.hint())
+        assert text.startswith("**No more hints:** you have seen all 2.") and "1. first\n2. second" in text
+        assert "`.solution()`" in text
+    assert str(q.hint(1)) == "**Hint 1 of 2:** first" and "no hint 3" in str(q.hint(3))
     assert q.solution()._repr_markdown_() == "The **answer**."
     assert "solution()" in str(exercise(number_answer(1), hints=()).hint())
+
+
+def test_a_single_hint_is_the_only_one_and_then_shown_again():
+    q = exercise(number_answer(1), hints=("only",))
+    assert str(q.hint()) == "**Hint 1 of 1:** only That was the only hint; `.solution()` shows the worked answer."
+    assert str(q.hint()).startswith("**No more hints:** this exercise has only one, shown again here: only")
+
+
+def test_every_exercise_module_steps_through_its_hints():
+    from actlib.exercises import start_here
+    q = Exercise("copy.q1", start_here.q1.prompt, start_here.q1.checker, hints=start_here.q1.hints)
+    shown = [str(q.hint()) for _ in range(len(q.hints) + 1)]
+    assert [text.split("**")[1] for text in shown[:-1]] == [f"Hint {i} of {len(q.hints)}:" for i in range(1, len(q.hints) + 1)]
+    assert shown[-1].startswith("**No more hints:**")
 
 
 def test_exercise_shows_its_prompt():
@@ -140,7 +159,9 @@ def test_function_right(answer):
 def test_function_textbook_form_fails_in_the_tail_and_says_where():
     correct, message = function_answer(sigmoid.derivative)(lambda z: sigmoid(z) * (1 - sigmoid(z)))
     assert not correct
-    assert message.startswith("at z = 20 your function returned 2.0611537e-09, but the right value is 2.0611536e-09")
+    # the hardest failure first (every digit lost from z = 37), then where digits start to go
+    assert message.startswith("at z = 37 your function returned 0, but the right value is 8.53305e-17: every digit is lost")
+    assert "from z = 20 out" in message and "the check allows" not in message
 
 
 def test_function_checks_the_tails():
@@ -151,7 +172,7 @@ def test_function_checks_the_tails():
 
 @pytest.mark.parametrize("answer, words", [
     (lambda z: 1 / 0, "at z = 0 your function raised ZeroDivisionError: division by zero"),
-    (lambda z: math.exp(-z) / (1 + math.exp(-z)) ** 2, "at z = -710 your function raised OverflowError"),
+    (lambda z: math.exp(-z) / (1 + math.exp(-z)) ** 2, "at z = -709 your function raised OverflowError"),  # a hard point
     (lambda z: None, "returned None; did you forget `return`?"),
     (lambda z: np.array([1.0, 2.0]), "not one number"),
     (lambda z: "0.25", "not one number"),
@@ -251,3 +272,113 @@ def test_slips_are_recognised_to_three_digits_but_never_near_the_answer():
     assert check(6.0)[1] == "doubled"  # 3 digits of 6.02 -> the slip
     assert check(3.0)[1] == "the 0.01 is missing"
     assert "missing" not in check(3.008)[1]  # nearer the answer than halfway from the slip
+
+
+# -- function answers: hardest points first, each failure named by its kind -------------------------
+
+def softplus_check():
+    """08.q3's check: softplus to 12 digits, |z| up to 1000."""
+    softplus = actlib.get("softplus")
+    return function_answer(lambda x: float(softplus(x)), points=tail_points(beyond=(200, 500, 709, 710, 750, 1000)),
+                           rtol=1e-12)
+
+
+def test_naive_softplus_is_told_where_it_really_breaks_not_about_lost_digits_at_minus_12():
+    correct, message = softplus_check()(lambda z: math.log(1 + math.exp(z)))
+    assert not correct
+    assert message.startswith("at z = 710 your function raised OverflowError: math range error")
+    assert ("at z = -37 it returned 0, but the right value is 8.53305e-17: every digit is lost "
+            "(relative error 100%)") in message
+    assert "at z = -12 " not in message  # digits lost there are named last, by the worst point
+    correct, message = softplus_check()(lambda z: np.log(1 + np.exp(z)))  # numpy overflows to inf instead
+    assert message.startswith("at z = 710 your function overflowed to inf, but the right value is 710")
+
+
+def test_nan_after_an_overflow_is_named_with_its_cause():
+    check = function_answer(sigmoid.derivative, points=tail_points(beyond=(1000,)))
+    correct, message = check(lambda z: np.exp(-z) / (1 + np.exp(-z)) ** 2)
+    assert not correct and message.startswith("at z = -710 your function returned nan, but the right value is 4.47")
+    assert "usually after something overflowed" in message
+
+
+def test_hard_points_stay_inside_the_range_the_prompt_states():
+    """Default points reach |z| = 100: a form that overflows only beyond 709 is not failed for it."""
+    assert function_answer(sigmoid.derivative)(lambda z: math.exp(-z) / (1 + math.exp(-z)) ** 2)[0]
+    assert not function_answer(sigmoid.derivative, points=[-800.0, 800.0])(lambda z: math.exp(-z) / (1 + math.exp(-z)) ** 2)[0]
+
+
+def test_hard_points_include_zero_and_either_side_of_it():
+    relu = actlib.get("relu")
+    check = function_answer(lambda x: float(relu.derivative(x)), points=[-1.0, 1.0])
+    assert check(lambda z: float(z > 0))[0]
+    assert check(lambda z: float(z >= 0))[1].startswith("at z = 0 your function returned 1")  # the kink
+    assert check(lambda z: 1.0 if z > 1e-6 else 0.0)[1].startswith("at z = 1e-300 your function returned 0")
+
+
+def test_a_wrong_formula_is_shown_at_an_ordinary_point_first():
+    correct, message = function_answer(sigmoid.derivative)(lambda z: float(sigmoid(z)))
+    assert not correct and message.startswith("at z = 0 your function returned 0.5, but the right value is 0.25")
+
+
+def test_function_slips_are_named():
+    check = function_answer(sigmoid.derivative, mistakes={lambda z: float(sigmoid(z)): "that is σ, not σ′."})
+    assert check(lambda z: float(sigmoid(z))) == (False, "that is σ, not σ′.")
+    assert check(lambda z: -float(sigmoid.derivative(z)))[1] == "your function returns the right values with the wrong sign."
+
+
+# -- expression answers: slips named, runaway evaluation stopped ------------------------------------
+
+def test_expression_slips_and_the_wrong_sign_are_named():
+    check = expression_answer(sigmoid.derivative_expr, names=SIGMA, mistakes={"sigma(z)": "that is σ itself."})
+    assert check("1/(1 + exp(-z))") == (False, "that is σ itself.")  # equal to the slip in another form
+    assert "wrong sign" in check("-sigma(z)*(1 - sigma(z))")[1]
+    assert check("sigma(z)*(1 - sigma(z))")[0]
+
+
+def test_an_expression_beyond_float_range_is_shown_as_a_number():
+    correct, message = expression_answer(sigmoid.derivative_expr)("exp(exp(exp(exp(z))))")
+    assert not correct and "gives a number beyond float range (|x| > 1.8e+308), but the answer is 0.196612" in message
+
+
+def test_an_expression_too_costly_to_evaluate_is_stopped_within_about_a_second():
+    start = time.perf_counter()
+    correct, message = expression_answer(sigmoid.derivative_expr)(
+        "exp(-z)/(1+exp(-z))**2 * (sin(exp(exp(z)))**2 + cos(exp(exp(z)))**2)")
+    assert time.perf_counter() - start < 3  # a hang guard: 1 s for the evaluation, not a benchmark
+    assert not correct and "took longer than 1 s" in message and "simpler form" in message
+
+
+# -- numbers and tuples: the shape of an answer explained ---------------------------------------------
+
+def test_the_right_number_with_the_wrong_sign_is_called_so():
+    assert number_answer(-0.25)(0.25) == (False, "0.25 has the right size but the wrong sign.")
+    assert number_answer(-0.25, mistakes={0.25: "y − a, not a − y."})(0.25) == (False, "y − a, not a − y.")
+
+
+@pytest.mark.parametrize("answer, words", [
+    ([0.25], "not a list holding one: write 0.25, without the brackets"),
+    ((0.25, 0), "got a tuple of 2 values; this question asks for a single number"),
+    ({0.25}, "expected one number, got a set"),
+])
+def test_a_sequence_where_one_number_is_expected_is_explained(answer, words):
+    correct, message = number_answer(0.25)(answer)
+    assert not correct and words in message, message
+
+
+@pytest.mark.parametrize("answer", [(0.25, 0), [0.25, 0], np.array([0.25, 0.0]), "(0.25, 0)", "0.25, 0"])
+def test_a_pair_may_be_a_tuple_list_array_or_text(answer):
+    check = tuple_answer(number_answer(0.25), number_answer(0, atol=1e-9), labels=("peak value", "peak z"))
+    assert check(answer)[0], check(answer)
+
+
+@pytest.mark.parametrize("answer, words", [
+    ((0, 0.25), "the two values are right but swapped: the order is (peak value, peak z)"),
+    ({0.25, 0}, "a set has no order; write 2 values in parentheses, in the order (peak value, peak z)"),
+    ((0.25, 0, 1), "your tuple has 3"),
+    ({"peak value": 0.25}, "not a dict"),
+    (0.25, "got one float, 0.25"),
+])
+def test_a_pair_in_the_wrong_shape_is_explained(answer, words):
+    check = tuple_answer(number_answer(0.25), number_answer(0, atol=1e-9), labels=("peak value", "peak z"))
+    correct, message = check(answer)
+    assert not correct and words in message, message

@@ -75,15 +75,19 @@ def test_other_correct_forms_pass(exercise, answer):
 
 
 @pytest.mark.parametrize("exercise, answer, words", [
-    (sigmoid_exercises.q1, "exp(-z)/(1+exp(-z))", "your expression gives"),      # forgot the square
-    (sigmoid_exercises.q1, "-exp(-z)/(1+exp(-z))**2", "your expression gives"),   # sign slip in the chain rule
+    (sigmoid_exercises.q1, "exp(-z)/(1+exp(-z))", "square is missing"),
+    (sigmoid_exercises.q1, "-exp(-z)/(1+exp(-z))**2", "wrong sign"),              # sign slip in the chain rule
+    (sigmoid_exercises.q1, "exp(-z)/(1+exp(-z))**3", "your expression gives"),    # no slip it knows: the numbers
     (sigmoid_exercises.q1, "s*(1-s)", "uses s"),
-    (sigmoid_exercises.q2, (1, 0), "largest value: 1 is too large"),
-    (sigmoid_exercises.q2, (0.25, 0.5), "z: 0.5 is too large"),
+    (sigmoid_exercises.q2, (1, 0), "largest value: 1 is the sigmoid's upper limit"),
+    (sigmoid_exercises.q2, (0.25, 0.5), "z: 0.5 is σ(z) at the peak"),
+    (sigmoid_exercises.q2, (0.3, 0), "largest value: 0.3 is too large"),
+    (sigmoid_exercises.q2, (0, 0.25), "right but swapped"),
     (sigmoid_exercises.q2, 0.25, "expected 2 values"),
     (sigmoid_exercises.q4, 9, "3.8e-06 is still above 1e-6"),
     (sigmoid_exercises.q4, 11, "so is a power with fewer layers"),
-    (sigmoid_exercises.q4, 9.97, "too small"),
+    (sigmoid_exercises.q4, 9.97, "round it"),
+    (sigmoid_exercises.q4, 9.5, "too small"),
     (sigmoid_exercises.q5, "c", "(c) is not it"),
 ])
 def test_typical_wrong_answers_fail(exercise, answer, words):
@@ -95,7 +99,7 @@ def test_typical_wrong_answers_fail(exercise, answer, words):
 def test_textbook_identity_is_judged_wrong_in_the_tail_with_a_hint():
     feedback = sigmoid_exercises.q3(lambda z: sigmoid(z) * (1 - sigmoid(z)))
     assert feedback.correct is False
-    assert "at z = 20 your function returned" in feedback.message
+    assert feedback.message.startswith("at z = 37 your function returned 0, but the right value is 8.53305e-17")
     assert "1 − σ(z)" in feedback.hint and "36.7" in feedback.hint
 
 

@@ -20,8 +20,11 @@ def test_correct_forms_pass(exercise, answer):
 
 @pytest.mark.parametrize("exercise, answer, words", [
     (exercises.q1, math.log(2), "the value"),
-    (exercises.q2, "sigma(z)", "at z = "),
-    (exercises.q3, lambda z: math.log(1 + math.exp(z)), "at z = -12"),
+    (exercises.q2, "sigma(z)", "only the first term of the product rule"),
+    (exercises.q2, "sigma(z) + z*sigma(z)", "at z = "),
+    (exercises.q3, lambda z: math.log(1 + math.exp(z)), "at z = 710 your function raised OverflowError"),
+    (exercises.q3, lambda z: math.log(1 + math.exp(z)), "at z = -37 it returned 0, but the right value is 8.53305e-17"),
+    (exercises.q3, lambda z: math.log1p(math.exp(-z)), "sign inside exp is flipped"),
     (exercises.q4, "a", "always positive"),
     (exercises.q5, -0.278465, "SiLU's minimum"),
     (exercises.q5, -0.557, "divided by β"),

@@ -6,7 +6,9 @@ from actlib.exercises import finite_differences as exercises
 
 @pytest.mark.parametrize("exercise, answer, words", [
     (exercises.q1, 1e-7, "proportional to h"),
-    (exercises.q2, -16, "too small"),
+    (exercises.q2, -16, "eps itself"),
+    (exercises.q2, -12, "too small"),
+    (exercises.q3, 0, "3 + 1e-20 rounds to 3"),
     (exercises.q3, 5.9, "too small"),
     (exercises.q4, "c", "far larger than rounding"),
 ])

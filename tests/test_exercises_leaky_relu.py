@@ -17,7 +17,10 @@ def test_other_correct_forms_pass(exercise, answer):
     (exercises.q2, 0, "for z > 0"),
     (exercises.q2, 2, "wrong sign"),
     (exercises.q3, "c", "needs a non-linear activation"),
-    (exercises.q4, (3, 3), "max(αz, z): 3 is too small"),
+    (exercises.q4, (3, 3), "max(αz, z): 3 is z, but the max takes the larger"),
+    (exercises.q4, (6, 6), "actlib: actlib's leaky_relu is defined branch by branch"),
+    (exercises.q4, (3, 6), "right but swapped"),
+    (exercises.q4, (4, 3), "max(αz, z): 4 is too small"),
 ])
 def test_typical_wrong_answers_fail_with_a_reason(exercise, answer, words):
     feedback = exercise(answer)

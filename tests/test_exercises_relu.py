@@ -13,11 +13,13 @@ def test_other_correct_forms_pass(exercise, answer):
 
 @pytest.mark.parametrize("exercise, answer, words", [
     (exercises.q1, (1, 0), "Swapped"),
-    (exercises.q1, (0, 0), "from the right: 0 is too small"),
+    (exercises.q1, (0, 0), "from the right: for h > 0, relu(h) = h"),
+    (exercises.q1, (0, 2), "from the right: 2 is too large"),
     (exercises.q2, 0, "actlib's convention"),
     (exercises.q2, 1, "forward difference"),
     (exercises.q3, "c", "nothing pushes it back"),
-    (exercises.q4, 2 / 6, "too small"),
+    (exercises.q4, 2 / 6, "b = −1 counts as dead too"),
+    (exercises.q4, 1 / 6, "too small"),
 ])
 def test_typical_wrong_answers_fail_with_a_reason(exercise, answer, words):
     feedback = exercise(answer)

@@ -11,7 +11,11 @@ def test_other_correct_forms_pass(exercise, answer):
 
 
 @pytest.mark.parametrize("exercise, answer, words", [
-    (exercises.q1, -0.5, "σ′(z) = 0.25 is missing"),
+    (exercises.q1, -0.5, "the ½ of the loss dropped"),
+    (exercises.q1, -0.5, "σ(0) = 0.5 used for σ′(0)"),
+    (exercises.q1, -1, "σ′(z) = 0.25 is missing"),
+    (exercises.q4, 1 / 5506.6, "upside down"),
+    (exercises.q4, 22026, "σ′(0) is 1/4, not 1"),
     (exercises.q1, -0.125, "x = 2 is missing"),
     (exercises.q1, 0.25, "wrong sign"),
     (exercises.q1, "minus a quarter", ""),

@@ -18,7 +18,10 @@ def test_other_correct_forms_pass(exercise, answer):
 
 
 @pytest.mark.parametrize("exercise, answer, words", [
-    (exercises.q1, "1 - tanh(z)", "your expression gives"),
+    (exercises.q1, "1 - tanh(z)", "a square is missing"),
+    (exercises.q1, "tanh(z)*(1 - tanh(z))", "the sigmoid's rule"),
+    (exercises.q1, "tanh(z)**2 - 1", "wrong sign"),
+    (exercises.q1, "1 - tanh(z)**3", "your expression gives"),
     (exercises.q2, 2, "one of two factors"),
     (exercises.q2, 0.25, "largest value of σ′"),
     (exercises.q3, "a", "tanh saturates too"),

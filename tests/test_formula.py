@@ -7,7 +7,7 @@ import sympy as sp
 import actlib
 from actlib.checks import expression_answer, number_answer
 from actlib.exercises import sigmoid as sigmoid_exercises
-from actlib.formula import FormulaError, FormulaTooLarge, parse_formula, time_limit
+from actlib.formula import FormulaError, FormulaTooLarge, parse_formula, run_with_time_limit
 
 z = actlib.z
 
@@ -44,6 +44,8 @@ RUNAWAY = [
     ("1e99999*z", "size about 10^"), ("9" * 150 + "*z", "digits"), ("9" * 5000, "characters long"),
     ("z" + "+z" * 5000, "characters long"), ("(" * 300 + "z" + ")" * 300, "deep"),
     ("(" * 5000 + "z", "characters long"),
+    ("exp(exp(exp(10)))", "takes exp of 22026.47"), ("sin(exp(exp(exp(3))))*z", "takes exp"),
+    ("exp(10^1000)", "takes exp"), ("cosh(-1e4)", "takes cosh"),
 ]
 
 
@@ -57,7 +59,7 @@ def test_runaway_formulas_are_refused_at_once_with_what_is_allowed(text, words):
     assert words in str(refusal.value) and "Allowed:" in str(refusal.value)
 
 
-@pytest.mark.parametrize("text", ["z^9^9^9", "9**9**9", "(" * 300 + "z" + ")" * 300])
+@pytest.mark.parametrize("text", ["z^9^9^9", "9**9**9", "(" * 300 + "z" + ")" * 300, "sin(exp(exp(exp(3))))"])
 def test_exercises_and_from_expression_refuse_runaways_quickly(text):
     start = time.perf_counter()
     feedback = sigmoid_exercises.q1(text)
@@ -67,15 +69,49 @@ def test_exercises_and_from_expression_refuse_runaways_quickly(text):
     assert time.perf_counter() - start < 4
 
 
-def test_time_limit_stops_slow_python_and_restores_the_alarm():
+def test_time_limit_stops_slow_python_and_restores_the_timer():
     import signal
+
+    def spin():
+        while True:
+            pass
+
     before = signal.getsignal(signal.SIGALRM)
     start = time.perf_counter()
     with pytest.raises(FormulaTooLarge, match="spinning took longer than 0.2 s"):
-        with time_limit(0.2, "spinning"):
-            while True:
-                pass
+        run_with_time_limit(0.2, "spinning", spin)
     assert time.perf_counter() - start < 2
     assert signal.getsignal(signal.SIGALRM) == before and signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
-    with time_limit(0.2, "quick work"):
-        assert sum(range(10)) == 45
+    assert run_with_time_limit(0.2, "quick work", sum, range(10)) == 45
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+
+
+def test_the_timer_never_escapes_as_its_own_exception():
+    """Many limits that end just around their deadline: each returns or refuses, nothing else leaks."""
+    import signal
+
+    def work(n):
+        total = 0
+        for i in range(n):
+            total += i
+        return total
+
+    for n in range(20000, 400000, 20000):
+        try:
+            run_with_time_limit(0.005, "work", work, n)
+        except FormulaTooLarge:
+            pass
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+
+
+@pytest.mark.parametrize("text", ["sin(exp(exp(exp(3))))", "exp(exp(exp(10)))", "10^9^9"])
+def test_number_answers_refuse_runaways_quickly(text):
+    start = time.perf_counter()
+    correct, message = number_answer(0.25)(text)
+    assert time.perf_counter() - start < 2
+    assert not correct and "Allowed:" in message
+
+
+def test_numbers_that_are_not_real_are_named():
+    assert number_answer(0.25)("log(0)") == (False, "'log(0)' is not a finite real number (sympy reads it as zoo).")
+    assert number_answer(0.25)("sqrt(-1)") == (False, "'sqrt(-1)' is not a finite real number (sympy reads it as I).")

@@ -31,7 +31,15 @@ q2 = Exercise(
     "08.q2",
     "Give SiLU′(z) for SiLU(z) = z·σ(z), as an expression in `z`; `sigma(z)` (or `σ(z)`) may stand "
     "for the sigmoid.",
-    expression_answer(_silu.derivative_expr, names={"sigma": _sigma, "σ": _sigma}),
+    expression_answer(_silu.derivative_expr, names={"sigma": _sigma, "σ": _sigma}, mistakes={
+        "sigma(z)": "that is only the first term of the product rule, 1·σ(z); the second, z·σ′(z), is missing.",
+        "z*sigma(z)*(1 - sigma(z))": "that is only the second term of the product rule, z·σ′(z); the first, "
+                                     "1·σ(z), is missing.",
+        "sigma(z) + sigma(z)*(1 - sigma(z))": "the factor z of the second term z·σ′(z) is missing.",
+        "sigma(z) - z*sigma(z)*(1 - sigma(z))": "a sign slip in the second term: σ′ = σ(1 − σ) is positive.",
+        "sigma(z)*(1 - sigma(z))": "that is σ′, the sigmoid's slope; SiLU = z·σ(z) needs the product rule.",
+        "z*sigma(z)": "that is SiLU itself, not its derivative.",
+    }),
     hints=("Product rule: (z·σ)′ = 1·σ + z·σ′.", "σ′ = σ(1 − σ) (notebook 01)."),
     solution=("SiLU′ = σ(z) + z·σ(z)(1 − σ(z)) = σ(z)(1 + z(1 − σ(z))):\n\n"
               "```python\nanswer = \"sigma(z) * (1 + z*(1 - sigma(z)))\"\n```"),
@@ -43,7 +51,14 @@ q3 = Exercise(
     "(|z| up to 1000). `log(1 + exp(z))` as written fails: find where, then fix it.",
     # beyond 709.8 math.exp overflows (OverflowError), the other failure the hints point at
     function_answer(lambda x: float(_softplus(x)), points=tail_points(beyond=(200, 500, 709, 710, 750, 1000)),
-                    rtol=1e-12),
+                    rtol=1e-12, mistakes={
+                        lambda z: math.log1p(math.exp(-z)): "your function computes log(1 + e^(−z)) = "
+                                                            "softplus(−z): the sign inside exp is flipped.",
+                        lambda z: max(z, 0.0) + math.log1p(math.exp(-z)): "z + log(1 + e^(−z)) is the form for "
+                            "z ≥ 0; for z < 0 your function adds the wrong term (the exponent should be −|z|).",
+                        lambda z: 1 / (1 + math.exp(-z)): "your function returns σ(z), softplus′; the question "
+                                                          "asks for softplus itself.",
+                    }),
     hints=("Forming 1 + e^z keeps ~16 significant digits of the sum, so the digits of a small e^z "
            "are lost: partly at z = −12, all of them below z = −37 (the log returns 0).",
            "`math.log1p(u)` computes log(1 + u) without forming 1 + u. For large z use "

@@ -10,6 +10,8 @@ from ..checks import Exercise, choice_answer, number_answer
 
 _check_scaling = number_answer(1e-8, rtol=0.05, mistakes={
     1e-7: "1e-7 is what an error proportional to h would give; the central difference's shrinks like h².",
+    1e-9: "1e-9 is what an error proportional to h³ would give; the central difference's shrinks like h².",
+    1e-4: "1e-4 is larger: a smaller step shrinks the truncation error, it does not grow it.",
 })
 
 
@@ -26,7 +28,11 @@ q2 = Exercise(
     "06.q2",
     "In float64 (eps ≈ 2.2e-16), about which step h minimises the error of the forward difference of "
     "a function like exp at z = 1? Answer with the power of ten, e.g. -4 for h ≈ 1e-4.",
-    number_answer(-8, atol=0.6),
+    number_answer(-8, atol=0.6, mistakes={
+        -16: "−16 is eps itself; the best step balances truncation (∝ h) against rounding (∝ eps/h).",
+        -5: "−5 (about ∛eps) is the best step for the central difference; the forward difference's "
+            "truncation error shrinks only like h.",
+    }),
     hints=(
         "The error is about (h/2)|f″| from truncation plus eps·|f|/h from rounding. Where are they equal?",
         "With f = f″ = e at z = 1, h·e/2 = eps·e/h gives h = sqrt(2·eps).",
@@ -46,7 +52,11 @@ def _complex_step_square():
 q3 = Exercise(
     "06.q3",
     "Compute the complex-step derivative Im(f(z + ih))/h of f(z) = z² at z = 3 with h = 1e-20.",
-    number_answer(_complex_step_square(), rtol=1e-15),
+    number_answer(_complex_step_square(), rtol=1e-15, mistakes={
+        0: "0 is what a real difference gives: 3 + 1e-20 rounds to 3, so f(3 + h) − f(3) = 0. The complex "
+           "step takes the imaginary part instead: no subtraction.",
+        9: "9 is f(3), the real part; the derivative is the imaginary part divided by h.",
+    }),
     hints=("(3 + ih)² = 9 − h² + 6ih. Take the imaginary part and divide by h.",),
     solution=(
         "Im((3 + ih)²) = 6h, so the result is exactly 6, with no subtraction and so no rounding error, "

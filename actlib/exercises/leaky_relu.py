@@ -63,7 +63,11 @@ q4 = Exercise(
     "04.q4",
     "Take α = 2. What is max(αz, z) at z = 3, and what is actlib's leaky_relu(3) with alpha=2? "
     "Answer as a pair `(max_formula, actlib)`.",
-    tuple_answer(number_answer(6.0), number_answer(3.0), labels=("max(αz, z)", "actlib")),
+    tuple_answer(
+        number_answer(6.0, mistakes={3: "3 is z, but the max takes the larger of αz = 2·3 and z = 3."}),
+        number_answer(3.0, mistakes={6: "actlib's leaky_relu is defined branch by branch (z for z > 0), "
+                                        "not as max(αz, z)."}),
+        labels=("max(αz, z)", "actlib")),
     hints=(
         "max(2·3, 3) = max(6, 3). actlib defines the function branch by branch: z for z > 0, αz for z ≤ 0.",
     ),

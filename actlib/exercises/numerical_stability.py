@@ -17,7 +17,13 @@ q1 = Exercise(
     "05.q1",
     "In float64, from about which z on does 1 / (1 + exp(-z)) return exactly 1.0 (so that σ(1 − σ) "
     "returns exactly 0)? Answer with a number; two significant digits are enough.",
-    number_answer(_ROUNDS_TO_ONE, rtol=0.02),
+    number_answer(_ROUNDS_TO_ONE, rtol=0.02, mistakes={
+        25 * math.log(2): "17.3 = 25·ln 2 is the float32 threshold (e^(−z) below 2^-25, half of float32's "
+                          "spacing below 1); float64 keeps 53 bits.",
+        math.log(np.finfo(np.float64).max): "709.8 is where exp(z) overflows; 1 + e^(−z) rounds to 1.0 far earlier.",
+        -math.log(np.finfo(np.float64).smallest_subnormal): "745 is where e^(−z) underflows to 0; 1 + e^(−z) "
+                                                             "rounds to 1.0 far earlier.",
+    }),
     hints=(
         "1 + e^(−z) rounds to 1.0 once e^(−z) is below half the spacing of floats just below 1, 2^-53.",
         "Solve e^(−z) = 2^-53 for z.",
@@ -39,7 +45,14 @@ q2 = Exercise(
     "from z = −800 to 800 (the naive math.log(1 / (1 + math.exp(-z))) overflows or returns −inf at "
     "z = −800, where the true value is about −800), and answer with the function.",
     function_answer(_log_sigmoid_reference, points=np.concatenate([np.linspace(-800, 800, 161), [-30.5, 0.3, 36.9]]),
-                    rtol=1e-9),
+                    rtol=1e-9, mistakes={
+                        lambda z: math.log(1 + math.exp(z)): "your function computes log(1 + e^z) = −log σ(−z): "
+                                                             "both signs are flipped.",
+                        lambda z: -math.log(1 + math.exp(z)): "your function computes log σ(−z): the sign "
+                                                              "inside the exponential is flipped.",
+                        lambda z: 1 / (1 + math.exp(-z)): "your function returns σ(z); the question asks for "
+                                                          "its logarithm.",
+                    }),
     hints=(
         "log σ(z) = −log(1 + e^(−z)). For z ≥ 0, e^(−z) ≤ 1 is safe; `math.log1p(x)` computes log(1 + x) "
         "accurately for small x.",

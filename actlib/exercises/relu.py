@@ -9,8 +9,12 @@ from ..checks import Exercise, choice_answer, number_answer, tuple_answer
 
 
 def _check_limits(answer):
-    correct, message = tuple_answer(number_answer(0, atol=1e-12), number_answer(1, atol=1e-12),
-                                    labels=("from the left", "from the right"))(answer)
+    correct, message = tuple_answer(
+        number_answer(0, atol=1e-12, mistakes={1: "for h < 0, relu(h) = 0, so the quotient relu(h)/h is 0."}),
+        number_answer(1, atol=1e-12, mistakes={0: "for h > 0, relu(h) = h, so the quotient relu(h)/h is 1.",
+                                               0.5: "0.5 is the central difference, the average of the two "
+                                                    "one-sided limits."}),
+        labels=("from the left", "from the right"))(answer)
     if correct is False and isinstance(answer, (tuple, list)) and len(answer) == 2:
         if list(answer) == [1, 0]:
             return False, "Swapped: for h < 0 (from the left) relu(h) = 0, so the quotient relu(h)/h is 0."
@@ -32,7 +36,8 @@ q1 = Exercise(
 
 _check_central = number_answer(0.5, rtol=1e-12, mistakes={
     0: "0 is actlib's convention for relu′(0), not what the central difference computes.",
-    1: "1 is the forward difference (relu(h) − relu(0))/h; the central one uses relu(h) and relu(−h).",
+    1: "1 is the forward difference (relu(h) − relu(0))/h, or the central difference divided by h "
+       "instead of 2h.",
 })
 
 
@@ -68,7 +73,11 @@ q3 = Exercise(
 
 
 def _check_dead_fraction(answer):
-    return number_answer(_dead_fraction_expected(), atol=1e-9)(answer)
+    return number_answer(_dead_fraction_expected(), atol=1e-9, mistakes={
+        2 / 6: "b = −1 counts as dead too: its largest z is 1 + (−1) = 0, and z ≤ 0 is dead.",
+        4 / 6: "b = −0.5 is not dead: at x = 1 its z is 0.5 > 0.",
+        3: "3 is how many units are dead; the question asks for the fraction.",
+    })(answer)
 
 
 def _dead_fraction_expected():

@@ -3,6 +3,8 @@
     from actlib.exercises import sigmoid as exercises
     exercises.q1(answer)        # feedback; exercises.q1.hint(), exercises.q1.solution()
 """
+import math
+
 import sympy as sp
 
 from ..activations import get, z
@@ -16,7 +18,20 @@ q1 = Exercise(
     "01.q1",
     "Give σ'(z) as an expression in `z`: a string such as `'exp(-z)'` or a sympy expression. "
     "Any equivalent form counts; `sigma(z)` (or `σ(z)`) may stand for the sigmoid itself.",
-    expression_answer(_sigmoid.derivative_expr, names={"sigma": _sigma, "σ": _sigma}),
+    expression_answer(_sigmoid.derivative_expr, names={"sigma": _sigma, "σ": _sigma}, mistakes={
+        "exp(-z)/(1 + exp(-z))": "your expression equals e^(−z)/(1 + e^(−z)) = 1 − σ(z): the outer power "
+                                 "rule's square is missing (the power −1 becomes −2).",
+        "-1/(1 + exp(-z))**2": "only the outer power rule: the chain rule's inner derivative, that of "
+                               "1 + e^(−z), is missing.",
+        "1/(1 + exp(-z))**2": "your expression is σ(z)²: the outer power rule without the inner derivative "
+                              "of 1 + e^(−z) (and its sign).",
+        "exp(z)/(1 + exp(-z))**2": "the sign of the exponent in the numerator: the derivative of e^(−z) is "
+                                   "−e^(−z).",
+        "sigma(z)": "that is σ itself, not its derivative.",
+        "1 - sigma(z)**2": "1 − σ² is the pattern of tanh′ = 1 − tanh²; the sigmoid's derivative has another "
+                           "form in σ.",
+        "sigma(z)*(1 + sigma(z))": "a sign slip: (1 + σ) where the chain rule gives (1 − σ).",
+    }),
     hints=(
         "Write σ(z) = (1 + e^(-z))^(-1) and use the chain rule: the outer power rule times the "
         "derivative of the inside, 1 + e^(-z).",
@@ -31,7 +46,12 @@ q1 = Exercise(
 q2 = Exercise(
     "01.q2",
     "What is the largest value σ'(z) takes, and at which z? Answer as a pair `(largest_value, z_at_largest)`.",
-    tuple_answer(number_answer(0.25), number_answer(0.0, atol=1e-6), labels=("largest value", "z")),
+    tuple_answer(
+        number_answer(0.25, mistakes={0.5: "0.5 is σ(0), the sigmoid's value where its slope is largest; "
+                                           "the slope there is σ(0)(1 − σ(0)).",
+                                      1: "1 is the sigmoid's upper limit, not its largest slope."}),
+        number_answer(0.0, atol=1e-6, mistakes={0.5: "0.5 is σ(z) at the peak; the question asks for z."}),
+        labels=("largest value", "z")),
     hints=(
         "σ' = σ(1 − σ) is a product s(1 − s) with s between 0 and 1: which s makes it largest?",
         "s(1 − s) is largest at s = 1/2, and σ(z) = 1/2 at exactly one z.",
@@ -51,7 +71,13 @@ q3 = Exercise(
     "01.q3",
     "Write a function `sigmoid_slope(z)` that computes σ'(z) from a float z, accurate to a relative "
     "error of 1e-9 everywhere from z = -100 to 100 (so also at z = 40), and answer with the function.",
-    function_answer(_reference_slope, rtol=1e-9),
+    function_answer(_reference_slope, rtol=1e-9, mistakes={
+        lambda z: float(_sigmoid(z)): "your function returns σ(z), not its slope.",
+        lambda z: math.exp(-z) / (1 + math.exp(-z)): "your function returns e^(−z)/(1 + e^(−z)) = 1 − σ(z): "
+                                                     "the square of the denominator is missing.",
+        lambda z: 1 / (1 + math.exp(-z)) ** 2: "your function returns σ(z)²: the inner derivative e^(−z) "
+                                               "of the chain rule is missing.",
+    }),
     hints=(
         "σ(z)·(1 − σ(z)) is exact algebra but not exact arithmetic: for large z, σ(z) is so close to 1 "
         "that 1 − σ(z) keeps few correct digits (none at all once σ(z) rounds to 1.0, from z ≈ 36.7). "
@@ -73,8 +99,11 @@ def _check_depth(answer):
             return True, "0.25**10 = 9.5e-07 is the first power below 1e-6 (0.25**9 = 3.8e-06)."
         if factor >= 1e-6:
             return False, f"0.25**{answer} = {factor:.2g} is still above 1e-6."
-        return False, f"0.25**{answer} = {factor:.2g} is below 1e-6, but so is a power with fewer layers."
-    return number_answer(10, rtol=0)(answer)
+        slip = " (20 layers is the answer for factors of 1/2; σ′ ≤ 1/4)" if answer == 20 else ""
+        return False, f"0.25**{answer} = {factor:.2g} is below 1e-6, but so is a power with fewer layers{slip}."
+    return number_answer(10, rtol=0, mistakes={
+        6 / math.log10(4): "9.97 solves 4**n = 10**6 exactly, but n counts whole layers: round it.",
+    })(answer)
 
 
 q4 = Exercise(

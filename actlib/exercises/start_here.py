@@ -3,6 +3,8 @@
     from actlib.exercises import start_here as exercises
     exercises.q1(answer)        # feedback; exercises.q1.hint(), exercises.q1.solution()
 """
+import math
+
 from ..activations import get
 from ..checks import Exercise, choice_answer, number_answer
 
@@ -10,9 +12,14 @@ _sigmoid = get("sigmoid")
 
 
 _check_weight_gradient = number_answer(-0.25, mistakes={
-    -0.5: "-0.5 is ∂L/∂a · ∂z/∂w: the factor σ′(z) = 0.25 is missing.",
-    -0.125: "-0.125 is ∂L/∂a · σ′(z): the factor ∂z/∂w = x = 2 is missing.",
-    0.25: "Right size, wrong sign: ∂L/∂a = a − y = 0.5 − 1 is negative.",
+    # -0.5 has four causes, each of which doubles the right product (a − y)·σ′(z)·x
+    -0.5: ("-0.5 is what several slips give: the ½ of the loss dropped (∂L/∂a = 2(a − y) instead of "
+           "a − y); σ(0) = 0.5 used for σ′(0) = 0.25; a = z = 0 used instead of a = σ(z) = 0.5; or "
+           "∂L/∂a = a − y alone, with both σ′(z) and ∂z/∂w = x missing. Check each factor."),
+    -1.0: "-1 is (a − y)·x: the factor σ′(z) = 0.25 is missing.",
+    -0.125: "-0.125 is (a − y)·σ′(z), which is ∂L/∂b: the factor ∂z/∂w = x = 2 is missing.",
+    -0.0625: "-0.0625 uses w = 0.5 where ∂z/∂w = x = 2 belongs.",
+    0.25: "Right size, wrong sign: ∂L/∂a = a − y = 0.5 − 1 is negative (y − a has the other sign).",
 })
 
 
@@ -37,6 +44,8 @@ _check_central_difference = number_answer(3.01, rtol=1e-9, mistakes={
     3.31: "3.31 is the forward difference (f(1.1) − f(1))/0.1; the central one uses f(1.1) and f(0.9).",
     3.0: "3 is the exact derivative 3z² at z = 1; the central difference with h = 0.1 is a little off it.",
     6.02: "6.02 divides by h; the central difference divides by 2h.",
+    2.71: "2.71 is the backward difference (f(1) − f(0.9))/0.1; the central one uses f(1.1) and f(0.9).",
+    0.602: "0.602 is f(1.1) − f(0.9) without the division by 2h.",
 })
 
 
@@ -84,7 +93,15 @@ q4 = Exercise(
     "Two sigmoid neurons get the same input x and the same error a − y, but one has z = 0 and the "
     "other z = 10. How many times smaller is the saturated neuron's weight gradient? "
     "Answer with a number (3 significant digits are enough).",
-    number_answer(_slowdown(10.0), rtol=5e-3),
+    number_answer(_slowdown(10.0), rtol=5e-3, mistakes={
+        1 / _slowdown(10.0): "that ratio is upside down: σ′(10)/σ′(0) is how much of the gradient is left, "
+                             "not how many times smaller it is.",
+        float(_sigmoid.derivative(10.0)): "that is σ′(10) itself; the question asks how many times smaller "
+                                          "than σ′(0) it is.",
+        math.exp(10): "e^10 ≈ 22026: σ′(10) ≈ e^(−10) is right, but σ′(0) is 1/4, not 1.",
+        float(_sigmoid(10.0) / _sigmoid(0.0)): "about 2 is σ(10)/σ(0), a ratio of values; the gradients "
+                                               "differ by their slopes σ′.",
+    }),
     hints=(
         "Only the factor σ′(z) differs between the two gradients (a − y)·σ′(z)·x.",
         "The answer is σ′(0) / σ′(10); use `actlib.get(\"sigmoid\").derivative`.",

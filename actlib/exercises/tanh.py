@@ -3,6 +3,8 @@
     from actlib.exercises import tanh as exercises
     exercises.q1(answer)        # feedback; exercises.q1.hint(), exercises.q1.solution()
 """
+import math
+
 from ..activations import get
 from ..checks import Exercise, choice_answer, expression_answer, function_answer, number_answer
 from ..reference import reference_float64
@@ -13,7 +15,15 @@ q1 = Exercise(
     "02.q1",
     "Give tanh'(z) as an expression in `z`: a string such as `'exp(z)'` or a sympy expression. "
     "Any equivalent form counts, with `tanh`, `exp`, `cosh` and so on.",
-    expression_answer(_tanh.derivative_expr),
+    expression_answer(_tanh.derivative_expr, mistakes={
+        "tanh(z)*(1 - tanh(z))": "a(1 − a) is the sigmoid's rule, σ′ = σ(1 − σ); tanh's derivative has "
+                                 "another form in tanh.",
+        "1 - tanh(z)": "a square is missing: (D² − N²)/D² = 1 − (N/D)².",
+        "1/cosh(z)": "a square is missing: the quotient rule divides by D², not D.",
+        "(1 - tanh(z))**2": "(1 − tanh)² is not (D² − N²)/D²: only tanh is squared.",
+        "1 + tanh(z)**2": "a sign slip: the quotient rule subtracts, (D·D − N·N)/D².",
+        "tanh(z)": "that is tanh itself, not its derivative.",
+    }),
     hints=(
         "Quotient rule on (e^z − e^(−z)) / (e^z + e^(−z)): the derivative of the numerator is the "
         "denominator, and the derivative of the denominator is the numerator.",
@@ -29,6 +39,7 @@ q1 = Exercise(
 _check_factor = number_answer(4, rtol=1e-12, mistakes={
     2: "2 is one of two factors: the outer 2 of 2σ(2z) and the inner 2 from the chain rule.",
     0.25: "1/4 is the largest value of σ′; the question asks for the factor c in tanh′(z) = c·σ′(2z).",
+    1: "1 = 4·σ′(0) is tanh′'s largest value; the question asks for the factor c in tanh′(z) = c·σ′(2z).",
 })
 
 
@@ -72,7 +83,13 @@ q4 = Exercise(
     "Write a function `tanh_slope(z)` that computes tanh'(z) for a float z with a relative error "
     "below 1e-9 everywhere from z = −100 to 100 (so also at z = 25, where 1 − tanh(z)² gives 0), "
     "and answer with the function.",
-    function_answer(_reference_slope, rtol=1e-9),
+    function_answer(_reference_slope, rtol=1e-9, mistakes={
+        lambda z: math.tanh(z) * (1 - math.tanh(z)): "your function computes a(1 − a) with a = tanh(z): that "
+                                                     "is the sigmoid's rule; tanh′ = 1 − tanh².",
+        lambda z: 1 - math.tanh(z): "your function computes 1 − tanh(z): the square is missing.",
+        lambda z: 1 / math.cosh(z): "your function computes 1/cosh(z): the square is missing.",
+        lambda z: math.tanh(z): "your function returns tanh(z), not its slope.",
+    }),
     hints=(
         "1 − tanh(z)² subtracts two nearly equal numbers when tanh(z) ≈ ±1: from |z| ≈ 19.0 on, "
         "tanh(z) rounds to ±1.0 and the difference is exactly 0. Write tanh′ with e^(−2|z|) instead.",
