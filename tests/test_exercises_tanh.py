@@ -38,3 +38,14 @@ def test_textbook_identity_fails_in_the_tail():
 
 def test_numpy_function_is_accepted():
     assert exercises.q4(lambda z: 4 * np.exp(-2 * abs(z)) / (1 + np.exp(-2 * abs(z))) ** 2).correct is True
+
+
+def test_textbook_identity_is_told_that_every_digit_is_lost_from_z_19_on():
+    message = exercises.q4(lambda z: 1 - math.tanh(z) ** 2).message
+    assert message.startswith("at z = 20 your function returned 0, but the right value is 1.69934e-17: every digit is lost")
+    assert "on both sides" in message
+
+
+def test_sigmoid_rule_for_tanh_is_named():
+    feedback = exercises.q4(lambda z: math.tanh(z) * (1 - math.tanh(z)))
+    assert feedback.correct is False and "the sigmoid's rule" in feedback.message
