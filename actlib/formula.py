@@ -59,6 +59,10 @@ ALLOWED = (f"a formula in z of at most {MAX_LENGTH} characters, brackets at most
            f"and powers with a number exponent of at most {MAX_EXPONENT}")
 # What a formula copied from a notebook's prose may contain: the minus sign U+2212, and · or × for products.
 _TYPOGRAPHY = str.maketrans({"\u2212": "-", "\u00b7": "*", "\u00d7": "*"})
+# and powers written as superscripts, z² or e⁻¹ (but tanh²(z) is ambiguous in Python's reading: refused)
+_SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻ᶻ", "0123456789-z")
+_SUPERSCRIPTS = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹⁻ᶻ]+")
+_FUNCTION_POWER = re.compile(r"([^\W\d]\w*)([⁰¹²³⁴⁵⁶⁷⁸⁹⁻ᶻ]+)\s*\(")
 
 
 class FormulaError(ValueError):
@@ -232,13 +236,21 @@ def describe_error(error: BaseException) -> str:
 def parse_formula(text: str, names: dict | None = None) -> sp.Expr:
     """The sympy expression that ``text`` writes, in ``actlib.z`` and the symbols in ``names``.
 
+    Read as a learner writes it: ``z^2``, ``2z``, ``1e-3z`` (a number), ``z²`` and ``e⁻ᶻ``, − and ·.
     Raises :class:`FormulaError` for an unknown name, unmatched brackets, text sympy cannot read,
-    or text that is not an expression (an equation, a tuple).
+    or text that is not an expression (an equation, a tuple), and :class:`FormulaTooLarge` (a
+    FormulaError) at once for a formula too large to read safely.
     """
     if not text.strip():
         raise FormulaError("the formula is empty; write one in z, e.g. 'z*tanh(z)'.")
     text = text.translate(_TYPOGRAPHY)
     _check_size(text)
+    power = _FUNCTION_POWER.search(text)
+    if power:
+        name, exponent = power.group(1), power.group(2).translate(_SUPERSCRIPT)
+        raise FormulaError(f"write {name}(z)^{exponent} (the power after the argument), not {power.group(1)}"
+                           f"{power.group(2)}(z).")
+    text = _SUPERSCRIPTS.sub(lambda m: f"**({m.group().translate(_SUPERSCRIPT)})", text)
     local = {"z": z_symbol, **_CONSTANTS, **_ALIASES, **FUNCTIONS, **(names or {})}
     words = set(_NAME.findall(_NUMBER.sub(" ", text)))  # 1e5 is a number, not 1 times a name e5
     used = words - set(local)

@@ -115,3 +115,16 @@ def test_number_answers_refuse_runaways_quickly(text):
 def test_numbers_that_are_not_real_are_named():
     assert number_answer(0.25)("log(0)") == (False, "'log(0)' is not a finite real number (sympy reads it as zoo).")
     assert number_answer(0.25)("sqrt(-1)") == (False, "'sqrt(-1)' is not a finite real number (sympy reads it as I).")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("z²", z**2), ("2z³ + z", 2 * z**3 + z), ("tanh(z)²", sp.tanh(z) ** 2), ("(1 + e^(-z))⁻²", (1 + sp.exp(-z)) ** -2),
+    ("e⁻ᶻ", sp.exp(-z)), ("1 − tanh(z)²", 1 - sp.tanh(z) ** 2),
+])
+def test_superscript_powers_copied_from_prose_are_read(text, expected):
+    assert sp.simplify(parse_formula(text) - expected) == 0
+
+
+def test_a_superscript_on_a_function_name_is_explained():
+    with pytest.raises(FormulaError, match=r"write tanh\(z\)\^2 \(the power after the argument\), not tanh²\(z\)"):
+        parse_formula("1 - tanh²(z)")
