@@ -1,4 +1,4 @@
-"""Exercises for notebook 08 (beyond the seed). In the notebook::
+"""Exercises for notebook 08 (beyond the original brief). In the notebook::
 
     from actlib.exercises import beyond_the_seed as exercises
     exercises.q1(answer)        # feedback; exercises.q1.hint(), exercises.q1.solution()

@@ -14,7 +14,7 @@ _check_slope = number_answer(0.01, rtol=1e-12, mistakes={
 
 q1 = Exercise(
     "04.q1",
-    "What is the derivative of the seed's Leaky ReLU, max(0.01z, z), at z = −3?",
+    "What is the derivative of the original brief's Leaky ReLU, max(0.01z, z), at z = −3?",
     _check_slope,
     hints=("For z < 0, which of 0.01z and z is larger? Differentiate that branch.",),
     solution=(

@@ -54,8 +54,9 @@ q2 = Exercise(
 
 q3 = Exercise(
     "03.q3",
-    "A ReLU unit's pre-activation is negative for every training example. What happens to its "
-    "incoming weights during further training with gradient descent? (a) they shrink to 0; "
+    "A ReLU unit in the first hidden layer (its inputs are the training data, which never change) "
+    "has a negative pre-activation for every training example. What happens to its incoming "
+    "weights during further training with gradient descent? (a) they shrink to 0; "
     "(b) they never change again; (c) they grow until the unit fires; (d) they change randomly. "
     "Answer with a letter.",
     choice_answer("b", {
@@ -67,7 +68,9 @@ q3 = Exercise(
     hints=("∂L/∂w = ∂L/∂a · relu′(z) · x. What is relu′(z) when z < 0?",),
     solution=(
         "(b): with z < 0 at every example, relu′(z) = 0 everywhere, so ∂L/∂w = 0 and the weights "
-        "stay frozen: the unit is dead for good.\n\n```python\nanswer = \"b\"\n```"
+        "stay frozen; its inputs are fixed data, so nothing else can move z either: the unit is dead "
+        "for good. (In a deeper layer the inputs come from units that keep learning, and such a unit "
+        "can revive: notebook 07 counts it.)\n\n```python\nanswer = \"b\"\n```"
     ),
 )
 
