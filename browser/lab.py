@@ -33,11 +33,16 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def running_lab(notebooks=("01_sigmoid.ipynb",)):
-    """Yield (base_url, token, folder) of a JupyterLab serving a temporary copy of ``notebooks``."""
+def running_lab(notebooks=("01_sigmoid.ipynb",), extra=None):
+    """Yield (base_url, token, folder) of a JupyterLab serving a temporary copy of ``notebooks``, and
+    the notebooks in ``extra`` (file name -> nbformat notebook) written beside them."""
+    import nbformat
+
     folder = Path(tempfile.mkdtemp(prefix="actlib-lab-"))
     for name in notebooks:
         shutil.copy(ROOT / "notebooks" / name, folder / name)
+    for name, notebook in (extra or {}).items():
+        nbformat.write(notebook, folder / name)
     # Render every cell (JupyterLab 4 otherwise detaches off-screen cells, and their widgets, from the page).
     settings = folder / ".settings" / "@jupyterlab" / "notebook-extension"
     settings.mkdir(parents=True)
@@ -118,9 +123,13 @@ def error_outputs(page):
     }""")
 
 
-def open_and_run(page, base, token, notebook, timeout=120):
-    """Open ``notebook`` in JupyterLab, run all cells, and wait until the kernel is idle and all ran."""
-    page.goto(f"{base}/lab/tree/{notebook}?token={token}")
+def open_and_run(page, base, token, notebook, timeout=120, workspace=None):
+    """Open ``notebook`` in JupyterLab, run all cells, and wait until the kernel is idle and all ran.
+
+    A second notebook in the same page needs a ``workspace`` of its own: the default one would
+    restore the first notebook beside it."""
+    where = f"workspaces/{workspace}/tree" if workspace else "tree"
+    page.goto(f"{base}/lab/{where}/{notebook}?token={token}")
     page.wait_for_function("() => window.jupyterapp && window.jupyterapp.shell.currentWidget"
                            " && window.jupyterapp.shell.currentWidget.sessionContext"
                            " && window.jupyterapp.shell.currentWidget.sessionContext.session"
