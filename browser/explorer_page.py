@@ -34,7 +34,7 @@ def expected_rows(rows, activation, z_range=(-6.0, 6.0), **params):
 
 def picture(explorer) -> bytes:
     """A screenshot of the plot (PNG bytes): a changed picture gives different bytes."""
-    return explorer.locator("svg.actlib-explorer-plot").screenshot()
+    return explorer.locator(".actlib-explorer-plot").screenshot()
 
 
 def wait_for_new_readout(page, explorer, old_rows, timeout=10_000):

@@ -109,7 +109,31 @@ def test_every_control_has_a_label_and_the_readout_is_live_text(sigmoid_page):
         .filter(control => control.labels.length === 0 || !control.labels[0].textContent.trim()).length""")
     assert unlabelled == 0
     assert explorer.locator(".actlib-explorer-readout").get_attribute("aria-live") == "polite"
-    assert explorer.locator("svg[role=img] desc").count() == 1
+    described = explorer.evaluate("""root => { const plot = root.querySelector('.actlib-explorer-plot[role=img]');
+        return document.getElementById(plot.getAttribute('aria-describedby')).textContent; }""")
+    assert "finite-difference slope" in described
+
+
+def test_text_stays_legible_in_the_dark_theme(sigmoid_page):
+    page, _ = sigmoid_page
+    explorer = _explorer(page)
+    colours = """root => {
+        const luminance = colour => { const [r, g, b] = colour.match(/[\\d.]+/g).map(Number);
+                                      return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255; };
+        const background = getComputedStyle(document.querySelector('.jp-Notebook')).backgroundColor;
+        return [luminance(getComputedStyle(root.querySelector('svg text')).fill), luminance(background),
+                luminance(getComputedStyle(root.querySelector('.actlib-explorer-readout code')).color)];
+    }"""
+    try:
+        for theme, dark in (("JupyterLab Dark", True), ("JupyterLab Light", False)):
+            page.evaluate(f"() => window.jupyterapp.commands.execute('apputils:change-theme', {{theme: '{theme}'}})")
+            page.wait_for_function(f"() => document.body.dataset.jpThemeLight === '{str(not dark).lower()}'")
+            page.wait_for_timeout(300)
+            text, background, readout = explorer.evaluate(colours)
+            assert abs(text - background) > 0.5 and abs(readout - background) > 0.5, (theme, text, background)
+            explorer.screenshot(path=str(ARTIFACTS / f"explorer_{'dark' if dark else 'light'}.png"))
+    finally:
+        page.evaluate("() => window.jupyterapp.commands.execute('apputils:change-theme', {theme: 'JupyterLab Light'})")
 
 
 def test_the_alpha_slider_asks_the_kernel_for_new_curves(lab):

@@ -190,29 +190,33 @@ function build(el, symbol, methods) {
   for (const m of methods) html("option", { value: m }, method, m.replace("_", " "));
   const paramBox = html("div", { class: "actlib-explorer-controls actlib-explorer-parameters" }, root);
 
-  const svg = element("svg", { viewBox: `0 0 ${WIDTH} ${HEIGHT}`, role: "img", class: "actlib-explorer-plot",
-    "aria-labelledby": `${id}-title ${id}-desc` }, root);
-  element("desc", { id: `${id}-desc` }, svg).textContent =
+  // Two SVGs on top of each other, like matplotlib's blitting: the still picture (axes, curves)
+  // below, the moving parts in a layer of their own above, so a move repaints only the moving parts.
+  const plot = html("div", { class: "actlib-explorer-plot", role: "img",
+    "aria-labelledby": `${id}-title`, "aria-describedby": `${id}-desc` }, root);
+  html("p", { id: `${id}-desc`, class: "actlib-explorer-hidden" }, plot,
     `Top: ${symbol}(z) with the tangent at z and the chord of the finite difference. ` +
-    `Bottom: ${symbol}′(z), the analytic slope at z (dot) and the finite-difference slope (cross). The numbers are in the readout below.`;
+    `Bottom: ${symbol}′(z), the analytic slope at z (dot) and the finite-difference slope (cross). The numbers are in the readout below.`);
+  const still = element("svg", { viewBox: `0 0 ${WIDTH} ${HEIGHT}`, class: "actlib-explorer-still", "aria-hidden": "true" }, plot);
+  const moving = element("svg", { viewBox: `0 0 ${WIDTH} ${HEIGHT}`, class: "actlib-explorer-moving", "aria-hidden": "true" }, plot);
   const layers = {};
   for (const panel of ["value", "slope"]) {
     const { top, height } = PANELS[panel];
     const clip = `${id}-clip-${panel}`;
-    element("rect", { x: LEFT, y: top, width: WIDTH - LEFT - RIGHT, height }, element("clipPath", { id: clip }, svg));
-    const axes = element("g", { class: "actlib-explorer-axes" }, svg);
-    const plot = element("g", { "clip-path": `url(#${clip})` }, svg);
-    element("rect", { x: LEFT, y: top, width: WIDTH - LEFT - RIGHT, height, class: "actlib-explorer-frame" }, svg);
-    layers[panel] = { axes, plot };
+    element("rect", { x: LEFT, y: top, width: WIDTH - LEFT - RIGHT, height }, element("clipPath", { id: clip }, moving));
+    const axes = element("g", { class: "actlib-explorer-axes" }, still);
+    const curves = element("g", { "clip-path": `url(#${clip})` }, still);
+    element("rect", { x: LEFT, y: top, width: WIDTH - LEFT - RIGHT, height, class: "actlib-explorer-frame" }, still);
+    layers[panel] = { axes, curves, plot: element("g", { "clip-path": `url(#${clip})` }, moving) };
   }
   const v = layers.value.plot, s = layers.slope.plot;
   const parts = {
-    valueCurve: element("path", { class: "actlib-curve", stroke: VALUE_COLOUR }, v),
+    valueCurve: element("path", { class: "actlib-curve", stroke: VALUE_COLOUR }, layers.value.curves),
     tangent: element("line", { class: "actlib-tangent", stroke: SLOPE_COLOUR }, v),
     chord: element("line", { class: "actlib-chord" }, v),
     chordEnds: [element("circle", { r: 3.5 }, v), element("circle", { r: 3.5 }, v)],
     valuePoint: element("circle", { r: 5, class: "actlib-point" }, v),
-    slopeCurve: element("path", { class: "actlib-curve", stroke: SLOPE_COLOUR }, s),
+    slopeCurve: element("path", { class: "actlib-curve", stroke: SLOPE_COLOUR }, layers.slope.curves),
     slopePoint: element("circle", { r: 5.5, fill: SLOPE_COLOUR }, s),
     differenceMark: element("path", { class: "actlib-cross" }, s),
     zLines: [element("line", { class: "actlib-zline" }, v), element("line", { class: "actlib-zline" }, s)],
