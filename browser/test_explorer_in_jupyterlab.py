@@ -15,6 +15,7 @@ from lab import chromium_page, error_outputs, open_and_run, running_lab
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 OUR_CODE = ("actlib", "anywidget", "jupyter-widgets", "ipywidgets")
 LEAKY = "explorer_leaky_relu.ipynb"
+STORED = "explorer_stored.ipynb"
 
 
 def _leaky_notebook():
@@ -24,11 +25,24 @@ def _leaky_notebook():
     ], metadata={"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}})
 
 
+def _stored_notebook():
+    """A sigmoid explorer executed as `make execute` stores notebooks: outputs and widget state."""
+    from nbclient import NotebookClient
+
+    notebook = nbformat.v4.new_notebook(cells=[
+        nbformat.v4.new_code_cell("import actlib"),
+        nbformat.v4.new_code_cell('actlib.explore("sigmoid", z=-1.0)'),
+    ], metadata={"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}})
+    NotebookClient(notebook, timeout=120, kernel_name="python3").execute()
+    assert notebook.metadata["widgets"]["application/vnd.jupyter.widget-state+json"]["state"]
+    return notebook
+
+
 @pytest.fixture(scope="module")
 def lab():
     ARTIFACTS.mkdir(exist_ok=True)
-    with running_lab(["01_sigmoid.ipynb"], extra={LEAKY: _leaky_notebook()}) as (base, token, _), \
-            chromium_page() as (page, errors):
+    extra = {LEAKY: _leaky_notebook(), STORED: _stored_notebook()}
+    with running_lab(["01_sigmoid.ipynb"], extra=extra) as (base, token, _), chromium_page() as (page, errors):
         yield page, errors, base, token
 
 
@@ -155,6 +169,18 @@ def test_the_alpha_slider_asks_the_kernel_for_new_curves(lab):
     assert rows == expected_rows(rows, "leaky_relu", alpha=0.2)
     assert picture(explorer) != before_picture
     explorer.screenshot(path=str(ARTIFACTS / "explorer_after_alpha.png"))
+
+
+def test_a_stored_notebook_shows_the_explorers_picture_before_it_is_run(lab):
+    page, _, base, token = lab
+    page.goto(f"{base}/lab/workspaces/stored/tree/{STORED}?token={token}")
+    # JupyterLab (4.6, default settings) does not restore widgets from the notebook's stored state, so
+    # it falls back to the output's PNG of the explorer's initial state: a picture, not an error.
+    picture_of_state = page.locator(".jp-OutputArea-output[data-mime-type='image/png'] img")
+    picture_of_state.wait_for(timeout=30_000)
+    assert picture_of_state.bounding_box()["height"] > 200
+    assert "Error displaying widget" not in page.locator(".jp-Notebook").inner_text()
+    page.screenshot(path=str(ARTIFACTS / "explorer_stored_before_run.png"))
 
 
 def test_no_javascript_errors_from_our_code(lab):
