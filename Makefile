@@ -62,8 +62,9 @@ bench-torch: install
 sync: install
 	$(BIN)/jupytext --sync notebooks/[0-9][0-9]_*.ipynb
 
-# Re-run every notebook top to bottom in a fresh kernel and store its outputs (and widget state,
-# so JupyterLab shows the explorers before the notebook is re-run). Only the .ipynb outputs change.
+# Re-run every notebook top to bottom in a fresh kernel and store its outputs (and widget state).
+# Before a notebook is run, JupyterLab shows each explorer's stored PNG; the static site (`make html`)
+# makes each explorer live again from the numbers stored in its output. Only the .ipynb outputs change.
 execute: sync
 	for notebook in notebooks/[0-9][0-9]_*.ipynb; do \
 	  env -u MPLBACKEND $(BIN)/jupyter nbconvert --to notebook --execute --inplace "$$notebook" || exit 1; \
