@@ -32,6 +32,18 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+def jupyter_dirs(folder):
+    """Config and data folders of the lab's own (the data folder holds which notebooks are trusted)."""
+    return {"JUPYTER_CONFIG_DIR": str(folder / ".jupyter"), "JUPYTER_DATA_DIR": str(folder / ".data")}
+
+
+def trust(folder, notebook):
+    """Mark ``notebook`` in the lab's folder as trusted, as `jupyter trust` does for a user: JupyterLab
+    then renders its stored widget state (without trust, only the outputs' safe types: a PNG)."""
+    subprocess.run([sys.executable, "-m", "jupyter", "trust", str(folder / notebook)], check=True,
+                   capture_output=True, env={**os.environ, **jupyter_dirs(folder)})
+
+
 @contextlib.contextmanager
 def running_lab(notebooks=("01_sigmoid.ipynb",), extra=None):
     """Yield (base_url, token, folder) of a JupyterLab serving a temporary copy of ``notebooks``, and
@@ -53,7 +65,7 @@ def running_lab(notebooks=("01_sigmoid.ipynb",), extra=None):
     (news / "notification.jupyterlab-settings").write_text('{"fetchNews": "false", "checkForUpdates": false}')
     port, token = free_port(), secrets.token_hex(16)
     log = open(folder / "jupyterlab.log", "w")
-    env = {**os.environ, "JUPYTER_CONFIG_DIR": str(folder / ".jupyter"), "JUPYTER_RUNTIME_DIR": str(folder / ".runtime")}
+    env = {**os.environ, **jupyter_dirs(folder), "JUPYTER_RUNTIME_DIR": str(folder / ".runtime")}
     env.pop("MPLBACKEND", None)
     server = subprocess.Popen(
         [sys.executable, "-m", "jupyterlab", "--no-browser", f"--port={port}", "--ip=127.0.0.1",

@@ -10,7 +10,7 @@ import nbformat
 import pytest
 
 from explorer_page import drag, expected_rows, picture, readout_rows, wait_for_new_readout
-from lab import chromium_page, error_outputs, open_and_run, running_lab
+from lab import chromium_page, error_outputs, open_and_run, running_lab, trust
 
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 OUR_CODE = ("actlib", "anywidget", "jupyter-widgets", "ipywidgets")
@@ -42,13 +42,13 @@ def _stored_notebook():
 def lab():
     ARTIFACTS.mkdir(exist_ok=True)
     extra = {LEAKY: _leaky_notebook(), STORED: _stored_notebook()}
-    with running_lab(["01_sigmoid.ipynb"], extra=extra) as (base, token, _), chromium_page() as (page, errors):
-        yield page, errors, base, token
+    with running_lab(["01_sigmoid.ipynb"], extra=extra) as (base, token, folder), chromium_page() as (page, errors):
+        yield page, errors, base, token, folder
 
 
 @pytest.fixture(scope="module")
 def sigmoid_page(lab):
-    page, errors, base, token = lab
+    page, errors, base, token, _ = lab
     open_and_run(page, base, token, "01_sigmoid.ipynb")
     return page, errors
 
@@ -151,7 +151,7 @@ def test_text_stays_legible_in_the_dark_theme(sigmoid_page):
 
 
 def test_the_alpha_slider_asks_the_kernel_for_new_curves(lab):
-    page, _, base, token = lab
+    page, _, base, token, _ = lab
     open_and_run(page, base, token, LEAKY, workspace="leaky")
     explorer = _explorer(page)
     before_rows, before_picture = readout_rows(explorer), picture(explorer)
@@ -171,20 +171,38 @@ def test_the_alpha_slider_asks_the_kernel_for_new_curves(lab):
     explorer.screenshot(path=str(ARTIFACTS / "explorer_after_alpha.png"))
 
 
-def test_a_stored_notebook_shows_the_explorers_picture_before_it_is_run(lab):
-    page, _, base, token = lab
-    page.goto(f"{base}/lab/workspaces/stored/tree/{STORED}?token={token}")
-    # JupyterLab (4.6, default settings) does not restore widgets from the notebook's stored state, so
-    # it falls back to the output's PNG of the explorer's initial state: a picture, not an error.
+def test_a_stored_notebook_shows_the_explorer_before_it_is_run(lab):
+    page, _, base, token, folder = lab
+    # Untrusted (as a downloaded notebook is), JupyterLab renders only the outputs' safe types: the
+    # explorer's PNG of its stored state, a picture rather than an error.
+    page.goto(f"{base}/lab/workspaces/untrusted/tree/{STORED}?token={token}")
     picture_of_state = page.locator(".jp-OutputArea-output[data-mime-type='image/png'] img")
     picture_of_state.wait_for(timeout=30_000)
     assert picture_of_state.bounding_box()["height"] > 200
     assert "Error displaying widget" not in page.locator(".jp-Notebook").inner_text()
-    page.screenshot(path=str(ARTIFACTS / "explorer_stored_before_run.png"))
+    page.screenshot(path=str(ARTIFACTS / "explorer_stored_untrusted.png"))
+
+    # Trusted, it renders the widget from the state stored in the notebook: the live explorer, whose
+    # z and h sliders work before any cell has run (the numbers are in the stored state).
+    trust(folder, STORED)
+    page.goto(f"{base}/lab/workspaces/trusted/tree/{STORED}?token={token}")
+    explorer = _explorer(page)
+    rows = readout_rows(explorer)
+    assert rows[0] == ("z", "-1.0000") and rows == expected_rows(rows, "sigmoid")
+    before_picture = picture(explorer)
+    explorer.locator("input[type=range]").first.focus()
+    page.keyboard.press("ArrowRight")
+    after = wait_for_new_readout(page, explorer, rows)
+    assert after[0] == ("z", "-0.9500") and after == expected_rows(after, "sigmoid")
+    assert picture(explorer) != before_picture
+    explorer.screenshot(path=str(ARTIFACTS / "explorer_stored_trusted.png"))
 
 
 def test_no_javascript_errors_from_our_code(lab):
-    _, errors, _, _ = lab
+    _, errors, _, _, _ = lab
     assert not [error for error in errors if error.startswith("pageerror")], "\n".join(errors)
-    ours = [error for error in errors if any(name in error for name in OUR_CODE)]
+    # Until the notebooks are re-executed, 01_sigmoid's stored widget state still names the old ipympl
+    # explorer's models, which JupyterLab cannot load once ipympl is gone: not an error of the explorer.
+    stale = "No version of module jupyter-matplotlib is registered"
+    ours = [error for error in errors if any(name in error for name in OUR_CODE) and stale not in error]
     assert not ours, "\n".join(ours)
