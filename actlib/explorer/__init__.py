@@ -14,7 +14,6 @@ In a static render (nbval, GitHub) the explorer shows its initial state as a PNG
 from __future__ import annotations
 
 import base64
-import html
 import io
 from pathlib import Path
 
@@ -180,11 +179,6 @@ class Explorer(anywidget.AnyWidget):
         buffer = io.BytesIO()
         static_figure(self).savefig(buffer, format="png")
         return base64.b64encode(buffer.getvalue()).decode("ascii")
-
-    def readout_html(self) -> str:
-        cells = "".join(f"<tr><td>{html.escape(label)}</td><td><code>{html.escape(number)}</code></td></tr>"
-                        for label, number in self.readout_rows())
-        return f"<table class='actlib-explorer-readout'>{cells}</table>"
 
 
 def static_figure(explorer: Explorer):

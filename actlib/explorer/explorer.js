@@ -384,17 +384,16 @@ export function staticModel(payload) {
   const key = (params) => JSON.stringify(Object.keys(params).sort().map((k) => [k, params[k]]));
   const variants = new Map(payload.variants.map((v) => [key(v.params), v]));
   state.curves = variants.get(key(state.params)) || payload.variants[0];
-  const listeners = new Map(), changed = new Set();
+  const listeners = new Map();
   const emit = (name) => (listeners.get(name) || []).slice().forEach((f) => f());
   return {
     get: (name) => state[name],
     set(name, value) {
       state[name] = value;
-      changed.add(name);
       emit(`change:${name}`);
       if (name === "params" && variants.has(key(value))) this.set("curves", variants.get(key(value)));
     },
-    save_changes() { changed.clear(); },
+    save_changes() {},  // no kernel to tell
     on(name, f) { listeners.set(name, [...(listeners.get(name) || []), f]); },
     off(name, f) { listeners.set(name, (listeners.get(name) || []).filter((g) => g !== f)); },
     send() {},
