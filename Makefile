@@ -38,8 +38,10 @@ test-thorough: install
 
 # Accuracy (ulps against mpmath) and speed tables, saved under benchmarks/results/, and the time to
 # execute each notebook. torch is compared when installed: `make bench-torch` adds it first.
-# JupyterLab in headless Debian Chromium: run 01_sigmoid, move the explorer's z slider (mouse and
-# keyboard), check the readout and the plot change. Screenshots go to browser/artifacts/.
+# Headless Debian Chromium: in JupyterLab, run 01_sigmoid and a Leaky ReLU explorer, move z, h, the
+# method and alpha by mouse and keyboard, check the readout (actlib's numbers) and the picture change;
+# then a static-site page with two explorers, opened from disk with the network refused. Screenshots
+# go to browser/artifacts/. (The explorer's JavaScript needs no build: see README, anywidget.)
 test-browser: install
 	bash scripts/install_chromium.sh
 	$(BIN)/python -m pip install --quiet -c $(LOCK) -e '.[browser]'
@@ -48,7 +50,7 @@ test-browser: install
 bench: install
 	$(BIN)/python benchmarks/run_all.py
 
-# The explorer's slider-to-redraw latency in JupyterLab (median and 95th percentile of 50 moves).
+# The explorer's latency in JupyterLab, key press to redrawn frame (median and 95th percentile of 50 moves).
 bench-browser: test-browser
 	$(BIN)/python benchmarks/explorer_latency.py
 
@@ -60,8 +62,9 @@ bench-torch: install
 sync: install
 	$(BIN)/jupytext --sync notebooks/[0-9][0-9]_*.ipynb
 
-# Re-run every notebook top to bottom in a fresh kernel and store its outputs (and widget state,
-# so JupyterLab shows the explorers before the notebook is re-run). Only the .ipynb outputs change.
+# Re-run every notebook top to bottom in a fresh kernel and store its outputs (and widget state).
+# Before a notebook is run, JupyterLab shows each explorer's stored PNG; the static site (`make html`)
+# makes each explorer live again from the numbers stored in its output. Only the .ipynb outputs change.
 execute: sync
 	for notebook in notebooks/[0-9][0-9]_*.ipynb; do \
 	  env -u MPLBACKEND $(BIN)/jupyter nbconvert --to notebook --execute --inplace "$$notebook" || exit 1; \

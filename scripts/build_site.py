@@ -7,15 +7,20 @@ Jupyter Book would add a large toolchain for what is a single, ordered list of p
 Each page gets a navigation bar (contents, previous, next); ``index.html`` lists the notebooks in
 reading order with the one-line summary from each notebook's "What you'll do". Pages are made from
 the student version of each notebook (scripts/make_student.py), so the exercises show no solutions.
-The explorers' live
-widgets need a kernel, so their widget view is dropped from the copy that is rendered and the stored
-PNG of their initial state shows instead. The output folder is only ever replaced if this script
-created it (it leaves a marker file there).
+An explorer's
+widget view needs a kernel, so it is dropped from the copy that is rendered; in its place the page
+gets the explorer itself: actlib/explorer/explorer.js, the module the notebook's widget runs, inlined
+in the page with the numbers the explorer stored in its output (``application/vnd.actlib.explorer+json``:
+every reachable z and h, for a few positions of each parameter). It draws with no kernel and no
+network; until it runs (or without JavaScript) the stored PNG and text readout show. Outputs stored
+before the explorer had that data keep just their PNG. The output folder is only ever replaced if
+this script created it (it leaves a marker file there).
 """
 from __future__ import annotations
 
 import argparse
 import html
+import json
 import re
 import sys
 import time
@@ -30,6 +35,8 @@ from make_student import student_copy
 ROOT = Path(__file__).resolve().parent.parent
 MARKER = ".built-by-actlib-build-site"
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+EXPLORER = "application/vnd.actlib.explorer+json"  # actlib.explorer.STATIC_MIME_TYPE
+EXPLORER_FILES = ROOT / "actlib" / "explorer"
 
 
 def notebook_paths(folder: Path):
@@ -45,13 +52,51 @@ def title_and_summary(notebook) -> tuple[str, str]:
     return title, summary
 
 
+def explorer_html(data) -> str:
+    """An explorer's place on the page: its numbers as JSON, and the PNG and text readout as fallback."""
+    fallback = ""
+    if "image/png" in data:
+        fallback += (f'<img src="data:image/png;base64,{data["image/png"]}" '
+                     'alt="The explorer\'s figure in its stored state (the live explorer replaces it)">')
+    if "text/plain" in data:
+        fallback += f"<pre>{html.escape(''.join(data['text/plain']))}</pre>"
+    # "<" only occurs inside JSON strings, where \u003c means the same: nothing can end the <script>
+    payload = json.dumps(data[EXPLORER], separators=(",", ":"), allow_nan=False).replace("<", "\\u003c")
+    return (f'<div class="actlib-explorer-static">'
+            f'<script type="application/json">{payload}</script>{fallback}</div>')
+
+
+def explorer_loader() -> str:
+    """The explorer's stylesheet and module, inlined (a page opened from disk may not load modules from
+    files), and the few lines that render each explorer on the page."""
+    module = (EXPLORER_FILES / "explorer.js").read_text(encoding="utf-8")
+    css = (EXPLORER_FILES / "explorer.css").read_text(encoding="utf-8")
+    if "</" in module or "<!--" in module or "</" in css:
+        raise ValueError("explorer.js and explorer.css must not contain '</' or '<!--': they are inlined in <script>/<style>.")
+    return f"""<style>{css}</style>
+<script type="text/plain" id="actlib-explorer-module">{module}</script>
+<script type="module">
+const source = document.getElementById("actlib-explorer-module").textContent;
+const url = URL.createObjectURL(new Blob([source], {{type: "text/javascript"}}));
+const explorer = await import(url);
+for (const el of document.querySelectorAll(".actlib-explorer-static")) {{
+  const payload = JSON.parse(el.querySelector('script[type="application/json"]').textContent);
+  explorer.renderStatic(el, payload);
+}}
+</script>"""
+
+
 def static_copy(notebook):
-    """The student version (no solutions) without live-widget views (their PNG stays) or widget state."""
+    """The student version (no solutions) without live-widget views or widget state; an explorer's
+    output becomes its static explorer (or, stored before it had static data, just its PNG)."""
     notebook = student_copy(notebook)
     notebook.metadata.pop("widgets", None)
     for cell in notebook.cells:
-        for output in cell.get("outputs", []):
-            output.get("data", {}).pop(WIDGET_VIEW, None)
+        for index, output in enumerate(cell.get("outputs", [])):
+            data = output.get("data", {})
+            data.pop(WIDGET_VIEW, None)
+            if EXPLORER in data:
+                cell.outputs[index] = nbformat.v4.new_output("display_data", data={"text/html": explorer_html(data)})
     return notebook
 
 
@@ -86,6 +131,8 @@ def build(source: Path, output: Path) -> list[Path]:
         body, _ = exporter.from_notebook_node(static_copy(notebook), resources={"metadata": {"name": title}})
         nav = navigation([(p, t) for p, t, _ in pages], index)
         body = re.sub(r"(<body[^>]*>)", lambda m: m.group(1) + nav, body, count=1)
+        if "actlib-explorer-static" in body:
+            nav += explorer_loader()
         body = body.replace("</body>", nav + "</body>", 1)
         (output / page).write_text(body, encoding="utf-8")
         written.append(output / page)

@@ -48,3 +48,31 @@ def test_refuses_to_replace_a_folder_it_did_not_make(tmp_path):
                             capture_output=True, text=True)
     assert result.returncode != 0 and "not touching it" in result.stderr
     assert (mine / "notes.txt").read_text() == "mine"
+
+
+def test_an_explorer_output_becomes_the_live_explorer_with_its_data_inline(tmp_path):
+    """An explorer stored with its static data turns into explorer.js plus that data on the page (the
+    browser test, browser/test_explorer_on_static_site.py, opens such a page and drives it offline)."""
+    import json
+
+    import actlib
+    from actlib.explorer import MODULE, STATIC_MIME_TYPE
+
+    bundle = actlib.explore("leaky_relu", z=-2.0, alpha=0.1)._repr_mimebundle_()
+    notebook = nbformat.v4.new_notebook(cells=[
+        nbformat.v4.new_markdown_cell("# Explorer page\n\n## What you'll do\n\nMove z."),
+        nbformat.v4.new_code_cell('actlib.explore("leaky_relu", z=-2.0, alpha=0.1)', execution_count=1,
+                                  outputs=[nbformat.v4.new_output("display_data", data=bundle)]),
+    ])
+    source = tmp_path / "notebooks"
+    source.mkdir()
+    nbformat.write(notebook, source / "01_explorer.ipynb")
+    subprocess.run([sys.executable, str(ROOT / "scripts" / "build_site.py"), "--source", str(source),
+                    "--output", str(tmp_path / "site")], check=True, capture_output=True, text=True)
+    page = (tmp_path / "site" / "01_explorer.html").read_text(encoding="utf-8")
+    assert MODULE.read_text(encoding="utf-8") in page and "renderStatic" in page
+    assert "widget-view+json" not in page, page[page.find("widget-view+json") - 300:page.find("widget-view+json") + 50]
+    assert page.count("<img alt=\"The explorer") == 1  # the fallback until the module runs
+    data = re.search(r'<div class="actlib-explorer-static"><script type="application/json">(.*?)</script>', page, re.S)
+    assert json.loads(data.group(1)) == json.loads(json.dumps(bundle[STATIC_MIME_TYPE]))
+    assert "https://" not in MODULE.read_text(encoding="utf-8")  # nothing fetched when the page opens
