@@ -36,8 +36,6 @@ test-notebooks: install
 test-thorough: install
 	HYPOTHESIS_PROFILE=thorough MPLBACKEND=Agg $(BIN)/python -m pytest tests/test_activations.py -k "properties or kinks"
 
-# Accuracy (ulps against mpmath) and speed tables, saved under benchmarks/results/, and the time to
-# execute each notebook. torch is compared when installed: `make bench-torch` adds it first.
 # JupyterLab in headless Debian Chromium: run 01_sigmoid, move the explorer's z slider (mouse and
 # keyboard), check the readout and the plot change. Screenshots go to browser/artifacts/.
 test-browser: install
@@ -45,6 +43,9 @@ test-browser: install
 	$(BIN)/python -m pip install --quiet -c $(LOCK) -e '.[browser]'
 	$(BIN)/python -m pytest -p no:cacheprovider browser/
 
+# Accuracy (ulps against mpmath) and speed tables, saved under benchmarks/results/ (the float64
+# costs also as actlib/data/cost.csv, for the property table), and the time to execute each
+# notebook. torch is compared when installed: `make bench-torch` adds it first.
 bench: install
 	$(BIN)/python benchmarks/run_all.py
 

@@ -25,9 +25,8 @@ from matplotlib import rcsetup
 from matplotlib.figure import Figure
 
 from .activations import get
-from .finite_differences import METHODS, _check_method, finite_difference
-from .plotting import METHOD_STYLE, SLOPE_COLOUR, VALUE_COLOUR, _z_grid, activation_of, display_name
-
+from .finite_differences import METHODS, check_methods, finite_difference
+from .plotting import METHOD_STYLE, SLOPE_COLOUR, VALUE_COLOUR, _z_grid, display_name
 
 
 def _import_ipympl_keeping_backend():
@@ -67,12 +66,12 @@ class Explorer:
     """
 
     def __init__(self, activation, z=1.0, z_range=(-6.0, 6.0), h=0.1, method="central", points=401, **params):
-        self.activation = activation_of(activation, params)
+        self.activation = get(activation, **params)
         self.grid = _z_grid(z_range, points)
         low, high = float(self.grid[0]), float(self.grid[-1])
         if not low <= z <= high:
             raise ValueError(f"z = {z!r} is outside z_range = ({low:g}, {high:g}).")
-        _check_method(method)
+        check_methods(method)
         if not 1e-12 <= h <= 1.0:
             raise ValueError(f"h must be between 1e-12 and 1; got {h!r}.")
         self.values: dict = {}
@@ -99,10 +98,8 @@ class Explorer:
             # ipympl's Toolbar passes the canvas on to traitlets, which warns (ipympl 0.9-0.10); harmless.
             warnings.filterwarnings("ignore", "Passing unrecognized arguments", DeprecationWarning)
             FigureManager(self.canvas, 0)  # gives the canvas the manager and toolbar ipympl expects
-        self.canvas.toolbar_visible = False
-        self.canvas.header_visible = False
-        self.canvas.footer_visible = False
-        self.canvas.resizable = False
+        self.canvas.toolbar_visible = self.canvas.header_visible = False
+        self.canvas.footer_visible = self.canvas.resizable = False
 
         for key, slider in self.sliders.items():
             slider.observe(self._on_parameter if key in self.activation.numeric_params else self._on_move, names="value")
@@ -121,7 +118,7 @@ class Explorer:
     def _draw_figure(self):
         figure = Figure(figsize=(8.6, 5.2), layout="constrained")
         value_ax, slope_ax = figure.subplots(2, 1, sharex=True)
-        g = self.activation.symbol
+        g = self.activation.glyph
         self._value_line, = value_ax.plot([], [], color=VALUE_COLOUR, lw=2, label=f"{g}(z)")
         self._tangent, = value_ax.plot([], [], color=SLOPE_COLOUR, lw=1.5, label=f"tangent, slope {g}′(z)")
         self._chord, = value_ax.plot([], [], color=METHOD_STYLE["central"][1], lw=1.2, ls="--", marker="o",
@@ -146,8 +143,7 @@ class Explorer:
                         self._difference_point, *self._z_lines]
         for artist in self._moving:
             artist.set_animated(True)
-        self._background = None
-        self._legend_method = None
+        self._background = self._legend_method = None
         self._update_curves()
         return figure
 
@@ -187,7 +183,6 @@ class Explorer:
         difference_slope = float(finite_difference(act, z, h=h, method=method))
         self.values = {"z": z, "h": h, "method": method, "value": value, "slope": slope,
                        "finite_difference": difference_slope, "difference": difference_slope - slope}
-
         self._value_point.set_data([z], [value])
         span = np.array([z - TANGENT_HALF_WIDTH, z + TANGENT_HALF_WIDTH])
         self._tangent.set_data(span, value + slope * (span - z))
@@ -244,11 +239,11 @@ class Explorer:
 
     def set_method(self, method):
         """Choose the finite-difference method."""
-        self.method.value = _check_method(method)
+        self.method.value, = check_methods(method)
 
     # -- display -------------------------------------------------------------------------------
     def _readout_rows(self):
-        g, v = self.activation.symbol, self.values
+        g, v = self.activation.glyph, self.values
         return (
             ("z", f"{v['z']:.4f}"),
             (f"{g}(z)", f"{v['value']:.10g}"),
