@@ -31,7 +31,7 @@ test-package: install
 test-notebooks: install
 	env -u MPLBACKEND $(BIN)/python -m pytest $(NBVAL) notebooks/
 
-# The property tests with 10,000 examples per activation and dtype (about 13 minutes); `make test`
+# The property tests with 10,000 examples per activation and dtype (about 22 minutes); `make test`
 # runs the same tests with 300.
 test-thorough: install
 	HYPOTHESIS_PROFILE=thorough MPLBACKEND=Agg $(BIN)/python -m pytest tests/test_activations.py -k "properties or kinks"
