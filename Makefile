@@ -31,13 +31,11 @@ test-package: install
 test-notebooks: install
 	env -u MPLBACKEND $(BIN)/python -m pytest $(NBVAL) notebooks/
 
-# The property tests with 10,000 examples per activation and dtype (about 13 minutes); `make test`
+# The property tests with 10,000 examples per activation and dtype (about 22 minutes); `make test`
 # runs the same tests with 300.
 test-thorough: install
 	HYPOTHESIS_PROFILE=thorough MPLBACKEND=Agg $(BIN)/python -m pytest tests/test_activations.py -k "properties or kinks"
 
-# Accuracy (ulps against mpmath) and speed tables, saved under benchmarks/results/, and the time to
-# execute each notebook. torch is compared when installed: `make bench-torch` adds it first.
 # Headless Debian Chromium: in JupyterLab, run 01_sigmoid and a Leaky ReLU explorer, move z, h, the
 # method and alpha by mouse and keyboard, check the readout (actlib's numbers) and the picture change;
 # then a static-site page with two explorers, opened from disk with the network refused. Screenshots
@@ -47,6 +45,9 @@ test-browser: install
 	$(BIN)/python -m pip install --quiet -c $(LOCK) -e '.[browser]'
 	$(BIN)/python -m pytest -p no:cacheprovider browser/
 
+# Accuracy (ulps against mpmath) and speed tables, saved under benchmarks/results/ (the float64
+# costs also as actlib/data/cost.csv, for the property table), and the time to execute each
+# notebook. torch is compared when installed: `make bench-torch` adds it first.
 bench: install
 	$(BIN)/python benchmarks/run_all.py
 

@@ -22,10 +22,18 @@ from ._elementwise import as_input
 METHODS = ("forward", "backward", "central", "complex_step")
 
 
+def check_methods(methods):
+    """``methods`` as a tuple (one name or several), or a ValueError that lists the valid ones."""
+    methods = (methods,) if isinstance(methods, str) else tuple(methods)
+    unknown = [method for method in methods if method not in METHODS]
+    if unknown:
+        raise ValueError(f"Unknown finite-difference method(s) {', '.join(map(repr, unknown))}; "
+                         f"valid methods: {', '.join(METHODS)}.")
+    return methods
+
+
 def _check_method(method: str) -> str:
-    if method not in METHODS:
-        raise ValueError(f"Unknown finite-difference method {method!r}; valid methods: {', '.join(METHODS)}.")
-    return method
+    return check_methods(method)[0]
 
 
 def default_step(method: str, z, dtype=np.float64):

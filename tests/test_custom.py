@@ -107,15 +107,12 @@ def test_bad_names_and_types(registry):
         actlib.from_expression("ok", "beta*z", beta="big")
 
 
-def test_works_in_the_network_and_the_explorer(registry):
+def test_works_in_the_network(registry):
     from actlib.nn import MLP
 
-    act = actlib.from_expression("soft_tanh", "tanh(z)*log(1 + exp(z))")
+    actlib.from_expression("soft_tanh", "tanh(z)*log(1 + exp(z))")
     network = MLP([2, 5, 1], "soft_tanh", seed=0)
     X = np.random.default_rng(0).normal(size=(20, 2))
     y = (X[:, 0] > 0).astype(float)
     assert network.gradient_check(X, y) < 1e-7
-    explorer = actlib.explore("soft_tanh", z=0.5)
-    assert explorer.activation == act
-    explorer.set_z(1.5)
-    assert "soft_tanh" in explorer._repr_mimebundle_()["text/plain"]
+    assert network.init == "glorot"  # a formula declares no initialisation of its own

@@ -222,6 +222,24 @@ def test_an_activation_without_complex_input_offers_no_complex_step():
             explorer.set_method("complex_step")
 
 
+def test_a_combination_gets_a_slider_for_its_weight():
+    relu, silu = actlib.get("relu"), actlib.get("silu")
+    explorer = actlib.explore(actlib.blend(relu, silu, weight=0.0))
+    explorer.set_param("weight", 0.7)
+    assert explorer.activation.params["weight"] == 0.7 and explorer.activation.parts == (relu, silu)
+
+
+def test_an_activation_from_a_formula_is_explored_by_name():
+    act = actlib.from_expression("soft_tanh", "tanh(z)*log(1 + exp(z))")
+    try:
+        explorer = actlib.explore("soft_tanh", z=0.5)
+        assert explorer.activation == act
+        explorer.set_z(1.5)
+        assert "soft_tanh" in explorer._repr_mimebundle_()["text/plain"]
+    finally:
+        actlib.unregister("soft_tanh")
+
+
 @pytest.mark.parametrize("call, message", [
     (lambda: actlib.explore("sigmiod"), "Did you mean 'sigmoid'"),
     (lambda: actlib.explore("tanh", z=9.0), "outside z_range"),

@@ -21,8 +21,9 @@ import anywidget
 import numpy as np
 import traitlets
 
+from ..activations import get
 from ..finite_differences import METHODS, _check_method, finite_difference
-from ..plotting import METHOD_STYLE, SLOPE_COLOUR, VALUE_COLOUR, _z_grid, activation_of, display_name
+from ..plotting import METHOD_STYLE, SLOPE_COLOUR, VALUE_COLOUR, _z_grid, display_name
 from . import data as _data
 
 HERE = Path(__file__).resolve().parent
@@ -55,7 +56,7 @@ class Explorer(anywidget.AnyWidget):
     params = traitlets.Dict().tag(sync=True)
 
     def __init__(self, activation, z=1.0, z_range=(-6.0, 6.0), h=0.1, method="central", points=401, **params):
-        activation = activation_of(activation, params)
+        activation = get(activation, **params)
         curve_z = _z_grid(z_range, points)
         low, high = float(curve_z[0]), float(curve_z[-1])
         if not low <= z <= high:
@@ -70,7 +71,7 @@ class Explorer(anywidget.AnyWidget):
         self.activation = activation
         self._zs, self._hs, self._curve_z = _data.z_positions((low, high), float(z)), _data.h_positions(float(h)), curve_z
         parameter_positions = _data.parameter_positions(activation)
-        g = activation.symbol
+        g = activation.glyph
         spec = {
             "symbol": g,
             "z": _data.as_bytes(self._zs), "h": [float(v) for v in self._hs], "curve_z": _data.as_bytes(curve_z),
@@ -138,7 +139,7 @@ class Explorer(anywidget.AnyWidget):
 
     def readout_rows(self):
         """(label, number) pairs exactly as the readout writes them (explorer.js formats the same way)."""
-        g, v = self.activation.symbol, self.values
+        g, v = self.activation.glyph, self.values
         return (
             ("z", f"{v['z']:.4f}"),
             (f"{g}(z)", f"{v['value']:.10g}"),
@@ -186,7 +187,7 @@ def static_figure(explorer: Explorer):
     from matplotlib.figure import Figure
 
     act, v = explorer.activation, explorer.values
-    g, z, h, method = act.symbol, v["z"], v["h"], v["method"]
+    g, z, h, method = act.glyph, v["z"], v["h"], v["method"]
     figure = Figure(figsize=(8.6, 5.2), layout="constrained")
     value_ax, slope_ax = figure.subplots(2, 1, sharex=True)
     grid = explorer._curve_z
