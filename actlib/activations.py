@@ -103,11 +103,6 @@ class Activation:
         """The same activation with some parameters changed, e.g. ``leaky.with_params(alpha=0.1)``."""
         return type(self)(**{**self.params, **params})
 
-    @property
-    def symbol(self) -> str:
-        """The display glyph under its older name (notebooks 02 and 05 use it); see ``glyph``."""
-        return self.glyph
-
     # -- facts that follow from the declared ones ----------------------------------------------
     @property
     def monotone(self) -> bool | None:
@@ -192,10 +187,6 @@ class Activation:
     def expr_with_parameters(self) -> sp.Expr:
         """The sympy expression with its parameters as real symbols (``alpha``), to differentiate in them."""
         return self._build_expr(True)
-
-    def symbolic(self, keep_parameters: bool = False) -> sp.Expr:
-        """``expr``, or ``expr_with_parameters`` if ``keep_parameters`` (the older name; notebook 04 uses it)."""
-        return self._build_expr(keep_parameters)
 
     @property
     def derivative_expr(self) -> sp.Expr:

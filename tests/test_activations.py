@@ -208,7 +208,6 @@ def test_parameters_in_expressions():
     assert leaky.expr == sp.Piecewise((actlib.z, actlib.z > 0), (actlib.z / 100, True))
     alpha = sp.Symbol("alpha", real=True)
     assert sp.diff(leaky.expr_with_parameters, alpha).subs(actlib.z, -2) == -2
-    assert leaky.symbolic(keep_parameters=True) == leaky.expr_with_parameters and leaky.symbolic() == leaky.expr
 
 
 def test_docstrings_state_formula_and_convention():

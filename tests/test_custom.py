@@ -35,7 +35,7 @@ def test_registered_by_name_with_parameters(registry):
     assert steeper.params["beta"] == 2.0 and steeper.parameter_ranges["beta"] == (0.0, 5.0)
     np.testing.assert_allclose(actlib.get("swish_beta")(np.array([-1.0, 2.0])), actlib.get("silu")(np.array([-1.0, 2.0])), rtol=1e-15)
     beta = sp.Symbol("beta", real=True)
-    assert swish.symbolic(keep_parameters=True) == actlib.z / (1 + sp.exp(-beta * actlib.z))
+    assert swish.expr_with_parameters == actlib.z / (1 + sp.exp(-beta * actlib.z))
 
 
 def test_sympy_expression_input_and_constant_derivative(registry):
