@@ -121,6 +121,28 @@ class StepSweep:
         return float(self.steps[np.flatnonzero(errors == np.nanmin(errors))[-1]])
 
 
+def numerical_gradient(loss, parameters: np.ndarray, h: float = 1e-5, method: str = "central") -> np.ndarray:
+    """∂loss/∂parameters, one entry at a time, by finite differences: a gradient check's reference.
+
+    ``loss()`` takes no argument and reads ``parameters``, which is shifted in place entry by entry
+    (the slope of the loss in a shift t of that entry, at t = 0, so the step is never rounded) and
+    restored afterwards, also if ``loss`` raises. Costs two loss evaluations per entry.
+    """
+    gradient = np.empty(parameters.shape, dtype=float)
+    for index in np.ndindex(parameters.shape):
+        original = parameters[index]
+
+        def shifted(t, index=index, original=original):
+            parameters[index] = original + t
+            return loss()
+
+        try:
+            gradient[index] = finite_difference(shifted, 0.0, h=h, method=method)
+        finally:
+            parameters[index] = original
+    return gradient
+
+
 def _difference_or_nan(f, z, h, method):
     try:
         return float(finite_difference(f, z, h=h, method=method))

@@ -33,7 +33,7 @@ import numpy as np
 
 from ._arguments import check_count, is_real_number, is_whole_number
 from .activations import INITIALISATIONS, get
-from .finite_differences import finite_difference
+from .finite_differences import numerical_gradient
 
 # Hidden-layer weight scale: "he" (std sqrt(2/fan_in)), "glorot" (std sqrt(2/(fan_in + fan_out))),
 # or "auto": the one the activation declares (its ``initialisation``).
@@ -154,22 +154,11 @@ class MLP:
         weight_gradients, bias_gradients = self.gradients(X, y)
         worst = 0.0
         for parameters, analytic in zip(self.weights + self.biases, weight_gradients + bias_gradients):
-            numeric = np.empty_like(parameters)
-            for index in np.ndindex(parameters.shape):
-                original = parameters[index]
-                # the slope of the loss in a shift t of this one entry, at t = 0
-                numeric[index] = finite_difference(lambda t: self._loss_with(parameters, index, original + t, X, y),
-                                                   0.0, h=h, method="central")
-                parameters[index] = original
+            numeric = numerical_gradient(lambda: self.loss(X, y), parameters, h=h)
             scale = np.linalg.norm(analytic) + np.linalg.norm(numeric)
             if scale > 0:
                 worst = max(worst, float(np.linalg.norm(analytic - numeric) / scale))
         return worst
-
-    def _loss_with(self, parameters, index, value, X, y):
-        """The loss with one entry of a weight matrix or bias vector set to ``value``."""
-        parameters[index] = value
-        return self.loss(X, y)
 
     # -- training ------------------------------------------------------------------------------
     def fit(self, X, y, epochs: int = 100, learning_rate: float = 0.1, batch_size=None, seed: int = 0,
