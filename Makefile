@@ -6,9 +6,17 @@ LOCK   := requirements/lock.txt
 STAMP  := $(VENV)/.installed
 NBVAL  := --nbval --nbval-current-env --nbval-sanitize-with notebooks/sanitize.cfg
 
-.PHONY: install lab test test-package test-notebooks test-thorough test-nbgrader test-browser bench bench-browser bench-torch sync execute student html lock clean
+.PHONY: install lab test test-package test-notebooks test-thorough test-nbgrader test-browser bench bench-browser bench-torch sync execute student html lock clean node lite test-lite
 
 install: $(STAMP)
+
+# The site's build-time tools from the npm registry (MathJax typesets the formulas; MiniSearch is copied
+# into the site), exactly as package-lock.json pins them.
+NODE_STAMP := node_modules/.installed
+node: $(NODE_STAMP)
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
 
 # Reinstall whenever the pins or the package metadata change.
 $(STAMP): $(LOCK) pyproject.toml
@@ -23,7 +31,7 @@ lab: install
 
 test: test-package test-notebooks
 
-test-package: install
+test-package: install node
 	MPLBACKEND=Agg $(BIN)/python -m pytest tests
 
 # nbval re-executes every notebook and compares each output with the stored one. (No MPLBACKEND
@@ -42,7 +50,7 @@ test-thorough: install
 # method and alpha by mouse and keyboard, check the readout (actlib's numbers) and the picture change;
 # then a static-site page with two explorers, opened from disk with the network refused. Screenshots
 # go to browser/artifacts/. (The explorer's JavaScript needs no build: see README, anywidget.)
-test-browser: install
+test-browser: install node
 	bash scripts/install_chromium.sh
 	$(BIN)/python -m pip install --quiet -c $(LOCK) -e '.[browser]'
 	$(BIN)/python -m pytest -p no:cacheprovider browser/
@@ -82,8 +90,9 @@ STUDENT ?= student
 student: install
 	$(BIN)/python scripts/make_student.py --output $(STUDENT)
 
-# A static site of every notebook with its stored outputs, in site/ (index.html lists them in order).
-html: install
+# A static site of every notebook with its stored outputs, in site/ (index.html lists them in order),
+# readable from disk with no network: formulas typeset at build time, search, dark theme, alt text.
+html: install node
 	$(BIN)/python scripts/build_site.py --output site
 
 # Re-resolve the exact pins from pyproject.toml in a throwaway environment.
