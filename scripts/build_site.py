@@ -173,12 +173,13 @@ def page_tools(notebook_name: str, body: str, repository: str | None) -> str:
 <details><summary>On this page</summary><ul>{toc}</ul></details>
 <details><summary>Run this notebook</summary><ul>
 <li><a href="{lite}">In your browser (JupyterLite)</a>: nothing to install; needs the <code>lite/</code>
-folder from <code>make lite</code> beside this site, served over http, and the network once to load
-Python (Pyodide) from its CDN. Plots work; the live explorers and <code>%matplotlib widget</code> may not.</li>
+folder from <code>make lite</code> beside this site, served over http, and the network to load Python
+(Pyodide) from its CDN; run <code>%pip install actlib</code> first. Not tested here: whether the
+explorers and <code>%matplotlib widget</code> work there.</li>
 <li>{binder}: full JupyterLab with the project's <code>environment.yml</code>;
 everything works, after a build that can take minutes.</li>
-<li>{colab}: run <code>!pip install {install}</code> first (actlib is not
-on PyPI); the explorers draw (anywidget supports Colab); ipympl needs
+<li>{colab}: run <code>!pip install {install}</code> first (this actlib is not
+published on PyPI); the explorers draw (anywidget supports Colab); ipympl needs
 <code>google.colab.output.enable_custom_widget_manager()</code>.</li>
 <li>On your machine: clone the project and run <code>make lab</code> (everything works, offline).</li>
 </ul></details>
