@@ -80,6 +80,7 @@ execute: sync
 	for notebook in notebooks/[0-9][0-9]_*.ipynb; do \
 	  env -u MPLBACKEND $(BIN)/jupyter nbconvert --to notebook --execute --inplace "$$notebook" || exit 1; \
 	done
+	$(BIN)/python scripts/figure_alt.py notebooks/[0-9][0-9]_*.ipynb
 	$(BIN)/jupytext --sync notebooks/[0-9][0-9]_*.ipynb
 
 # nbgrader's own `generate_assignment` on instructor notebooks, in a temporary course directory.

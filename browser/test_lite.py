@@ -51,7 +51,11 @@ def test_the_build_holds_the_student_notebooks_and_the_actlib_wheel(lite):
     for path in (lite / "files").glob("*.ipynb"):
         text = path.read_text(encoding="utf-8")
         assert "### BEGIN SOLUTION" not in text, path.name  # the student version, as on the site
-        nbformat.validate(nbformat.reads(text, as_version=4))
+        notebook = nbformat.reads(text, as_version=4)
+        nbformat.validate(notebook)
+        # the kernel starts without actlib: a cell before the first code installs it from lite/pypi
+        first_code = next(cell for cell in notebook.cells if cell.cell_type == "code")
+        assert first_code.source.endswith("%pip install -q actlib"), path.name
     index = json.loads((lite / "pypi" / "all.json").read_text(encoding="utf-8"))
     assert "actlib" in index and any(p.name.startswith("actlib-") for p in (lite / "pypi").glob("*.whl"))
     extensions = json.loads((lite / "jupyter-lite.json").read_text(encoding="utf-8"))["jupyter-config-data"]

@@ -5,7 +5,7 @@ contents; actlib is built into a wheel that JupyterLite's own package index (``l
 the kernel: ``%pip install actlib`` in a notebook installs it from there (piplite), and its
 dependencies (numpy, scipy, sympy, matplotlib: Pyodide's own builds; anywidget and ipywidgets from
 PyPI) are fetched by the kernel when the page is used. The build itself needs no network; the Pyodide
-runtime is loaded from its CDN (jsdelivr) when a notebook's kernel starts, as nothing in the registries
+runtime is loaded from its CDN when a notebook's kernel starts, as nothing in the registries
 this project reaches can bundle it. Serve ``lite/`` over http (``python -m http.server -d lite``):
 JupyterLite does not run from file://. The output folder is only replaced if this script made it.
 """
@@ -27,6 +27,21 @@ ROOT = Path(__file__).resolve().parent.parent
 MARKER = ".built-by-actlib-build-lite"
 
 
+INSTALL_CELL = (
+    "# In the browser (JupyterLite) only: install actlib from this site's package index into the tab's Python.\n"
+    "%pip install -q actlib"
+)
+
+
+def with_install_cell(notebook):
+    """The notebook with a first code cell that installs actlib (the kernel starts without it)."""
+    cell = nbformat.v4.new_code_cell(INSTALL_CELL)
+    cell.metadata["actlib"] = {"lite_install": True}
+    cell.id = "actlib-lite-install"  # not nbformat's random id: the copies stay reproducible
+    notebook.cells.insert(1 if notebook.cells and notebook.cells[0].cell_type == "markdown" else 0, cell)
+    return notebook
+
+
 def build(output: Path) -> Path:
     replace_generated_folder(output, MARKER, "scripts/build_lite.py (`make lite`)",
                              "Choose another --output or remove it yourself.")
@@ -35,7 +50,7 @@ def build(output: Path) -> Path:
         contents = work / "contents"
         contents.mkdir()
         for path in sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb")):
-            nbformat.write(student_copy(nbformat.read(path, as_version=4)), contents / path.name)
+            nbformat.write(with_install_cell(student_copy(nbformat.read(path, as_version=4))), contents / path.name)
         wheels = work / "wheels"
         subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps",
                         "--wheel-dir", str(wheels), str(ROOT)], check=True)

@@ -174,13 +174,12 @@ def page_tools(notebook_name: str, body: str, repository: str | None) -> str:
 <details><summary>Run this notebook</summary><ul>
 <li><a href="{lite}">In your browser (JupyterLite)</a>: nothing to install; needs the <code>lite/</code>
 folder from <code>make lite</code> beside this site, served over http, and the network to load Python
-(Pyodide) from its CDN; run <code>%pip install actlib</code> first. Not tested here: whether the
-explorers and <code>%matplotlib widget</code> work there.</li>
+(Pyodide) from its CDN; the notebook's first cell installs actlib (<code>%pip install -q actlib</code>).
+Not tested here: whether the explorers work there.</li>
 <li>{binder}: full JupyterLab with the project's <code>environment.yml</code>;
 everything works, after a build that can take minutes.</li>
 <li>{colab}: run <code>!pip install {install}</code> first (this actlib is not
-published on PyPI); the explorers draw (anywidget supports Colab); ipympl needs
-<code>google.colab.output.enable_custom_widget_manager()</code>.</li>
+published on PyPI); the explorers should draw (anywidget supports Colab; not tried here).</li>
 <li>On your machine: clone the project and run <code>make lab</code> (everything works, offline).</li>
 </ul></details>
 </div>"""
