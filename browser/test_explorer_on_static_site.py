@@ -1,17 +1,16 @@
 """The explorer on the static site (`make html`): a page opened from disk, every network request refused.
 
-A small notebook with two explorers (sigmoid; Leaky ReLU with its α slider) is executed in a fresh
-kernel, as `make execute` stores every notebook, and scripts/build_site.py turns it into a page. In
+Notebook 00 as stored, with its two explorers (sigmoid; Leaky ReLU with its α slider), is turned into
+a page by scripts/build_site.py, as `make html` does. In
 Chromium the page's explorers must draw, follow mouse and keyboard, swap in the curves precomputed for
 an α position, and show actlib's numbers, with no request leaving the machine and no page error.
 """
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
-import nbformat
 import pytest
-from nbclient import NotebookClient
 
 from explorer_page import drag, expected_rows, picture, readout_rows, wait_for_new_readout
 from lab import ROOT, chromium_page
@@ -21,19 +20,14 @@ ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
+    # notebook 00 as stored (executed by `make execute`): its two explorers, sigmoid and Leaky ReLU
+    # with the α slider, carry the data the page draws from
     source = tmp_path_factory.mktemp("notebooks")
-    notebook = nbformat.v4.new_notebook(cells=[
-        nbformat.v4.new_markdown_cell("# Explorers on the static site\n\n## What you'll do\n\nMove the sliders."),
-        nbformat.v4.new_code_cell("import actlib"),
-        nbformat.v4.new_code_cell('actlib.explore("sigmoid")'),
-        nbformat.v4.new_code_cell('actlib.explore("leaky_relu", z=-2.0, alpha=0.1)'),
-    ], metadata={"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}})
-    NotebookClient(notebook, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(source)}}).execute()
-    nbformat.write(notebook, source / "01_explorers.ipynb")
+    shutil.copy(ROOT / "notebooks" / "00_start_here.ipynb", source)
     output = tmp_path_factory.mktemp("build") / "site"
     subprocess.run([sys.executable, str(ROOT / "scripts" / "build_site.py"), "--source", str(source),
                     "--output", str(output)], check=True, capture_output=True, text=True)
-    return output / "01_explorers.html"
+    return output / "00_start_here.html"
 
 
 @pytest.fixture(scope="module")
