@@ -25,7 +25,12 @@ from .activations import Activation, get
 
 @dataclass(frozen=True)
 class DeadUnitsRun:
-    """The history of one run: ``loss[t]`` and ``dead_fraction[t]`` before step t (t = 0 ... steps)."""
+    """The history of one run: ``loss[t]`` and ``dead_fraction[t]`` before step t (t = 0 ... steps).
+
+    ``dead_fraction`` counts units whose pre-activation is <= 0 on every input. For ReLU such a unit
+    is dead (slope 0 everywhere); for Leaky ReLU it is only *stuck on the negative side*: it still
+    gets alpha times the gradient (``actlib.nn.History`` keeps the two counts apart).
+    """
 
     activation: Activation
     loss: np.ndarray
