@@ -40,8 +40,8 @@ def default_step(method: str, z, dtype=np.float64):
     """The usual step for ``method`` at ``z``: about the h that balances truncation and rounding.
 
     forward/backward: sqrt(eps) * max(1, |z|); central: eps**(1/3) * max(1, |z|);
-    complex step: 1e-20 * max(1, |z|) (no subtraction, so no rounding floor; 1e-20 is far below
-    any truncation error and still far from underflow).
+    complex step: 1e-20 * max(1, |z|) (no subtraction, so no rounding arm: its error does not grow as
+    h shrinks; 1e-20 is far below any truncation error and still far from underflow).
     """
     eps = np.finfo(dtype).eps
     scale = np.maximum(1.0, np.abs(np.asarray(z, dtype=dtype)))

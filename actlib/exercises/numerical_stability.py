@@ -68,20 +68,20 @@ q2 = Exercise(
 q3 = Exercise(
     "05.q3",
     "A float64 network computes sigmoid slopes with the textbook σ(1 − σ). Which is true? "
-    "(a) its weight updates are badly wrong for saturated units; (b) its absolute error is below about "
-    "1e-16, which does not change float64 training, but relative comparisons (gradient checks, logs of "
+    "(a) its weight updates are badly wrong for saturated units; (b) its absolute error is at most about "
+    "2e-16, which does not change float64 training, but relative comparisons (gradient checks, logs of "
     "gradients) and low precision (float16) expose it; (c) it overflows for large z; (d) it is exact. "
     "Answer with a letter.",
     choice_answer("b", {
-        "a": "the slope it gets wrong is below 1e-16 in absolute terms; an update that small does not even "
-             "change a weight of size 1 (its ulp is 2.2e-16).",
+        "a": "the slope it gets wrong is off by at most about 2e-16 in absolute terms; an update that small "
+             "does not even change a weight of size 1 (its ulp is 2.2e-16).",
         "b": "the error is tiny in absolute terms and total in relative terms; which one matters depends on use.",
         "c": "σ(1 − σ) multiplies numbers in [0, 1]: it cannot overflow (the naive σ's exp can warn, not this product).",
         "d": "it is exact algebra, but 1 − σ cancels in floating point: it returns 0 from z ≈ 36.7.",
     }),
     hints=("Compare the size of the error (absolute) with the size of the true slope (relative).",),
     solution=(
-        "(b): in float64 the textbook slope is off by less than ~1e-16, which no training step can see; "
+        "(b): in float64 the textbook slope is off by at most about 2e-16, which no training step can see; "
         "it is 100% wrong in relative terms, which a gradient check or a log-scale plot shows, and in "
         "float16 the same cancellation starts already at z ≈ 8.\n\n```python\nanswer = \"b\"\n```"
     ),
