@@ -6,7 +6,7 @@ LOCK   := requirements/lock.txt
 STAMP  := $(VENV)/.installed
 NBVAL  := --nbval --nbval-current-env --nbval-sanitize-with notebooks/sanitize.cfg
 
-.PHONY: install lab test test-package test-notebooks test-thorough test-nbgrader test-browser bench bench-browser bench-torch sync execute student html lock clean
+.PHONY: install lab test test-package test-notebooks test-thorough test-nbgrader test-browser bench bench-browser bench-torch sync execute student graded test-hub html lock clean
 
 install: $(STAMP)
 
@@ -78,6 +78,14 @@ test-nbgrader: install
 STUDENT ?= student
 student: install
 	$(BIN)/python scripts/make_student.py --output $(STUDENT)
+
+# Graded coursework in $(GRADED): nbgrader's release notebooks (answers blank, checks of the answer's
+# form only) and a wheel of actlib without actlib/exercises (keys, hints, solutions). Never touches
+# notebooks/ and refuses a folder it did not create. The lecturer keeps the keys: see README.
+GRADED ?= graded
+graded: install
+	$(BIN)/python -m pip install --quiet -c $(LOCK) -e '.[nbgrader]'
+	$(BIN)/python scripts/make_graded.py --output $(GRADED)
 
 # A static site of every notebook with its stored outputs, in site/ (index.html lists them in order).
 html: install
