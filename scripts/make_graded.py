@@ -45,11 +45,12 @@ MARKER = ".built-by-actlib-make-graded"
 IMPORT = re.compile(r"from actlib\.exercises import (\w+) as exercises")
 GRADING = re.compile(r"exercises\.(q\d+)\.grade\(answer\)")
 SOLUTION = re.compile(r"### BEGIN SOLUTION\n(.*?)### END SOLUTION", re.S)
-HIDDEN = """exercises.{q}.check(answer)   # the answer's form only: it is marked when the notebook is graded
-### BEGIN HIDDEN TESTS
+# The hidden test comes first so that the visible check stays the cell's last line, the one shown.
+HIDDEN = """### BEGIN HIDDEN TESTS
 from actlib.exercises import {module} as _answer_keys   # the lecturer's actlib only
 assert _answer_keys.{q}(answer), _answer_keys.{q}(answer)
-### END HIDDEN TESTS"""
+### END HIDDEN TESTS
+exercises.{q}.check(answer)   # the answer's form only: it is marked when the notebook is graded"""
 
 
 def notebook_paths(source: Path = NOTEBOOKS) -> list[Path]:
@@ -155,14 +156,16 @@ def forms_text(forms: dict) -> str:
 
 # -- the lecturer's course directory and the students' folder ------------------------------------
 
-def write_course_sources(course: Path, source: Path = NOTEBOOKS) -> list[str]:
-    """nbgrader source notebooks (with solutions and hidden tests) in ``course/source/<notebook>/``."""
+def write_course_sources(course: Path, source: Path = NOTEBOOKS, assignment: str | None = None) -> list[str]:
+    """nbgrader source notebooks (with solutions and hidden tests) in ``course/source/<notebook>/``, or
+    all in ``course/source/<assignment>/`` when one assignment is named. Returns the assignments."""
     assignments = []
     for path in notebook_paths(source):
-        folder = course / "source" / path.stem
+        folder = course / "source" / (assignment or path.stem)
         folder.mkdir(parents=True, exist_ok=True)
         nbformat.write(graded_source(nbformat.read(path, as_version=4)), folder / path.name)
-        assignments.append(path.stem)
+        if folder.name not in assignments:
+            assignments.append(folder.name)
     if not (course / "nbgrader_config.py").exists():
         shutil.copy(CONFIG, course / "nbgrader_config.py")
     return assignments
