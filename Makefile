@@ -68,10 +68,20 @@ execute: sync
 	done
 	$(BIN)/jupytext --sync notebooks/[0-9][0-9]_*.ipynb
 
-# nbgrader's own `generate_assignment` on instructor notebooks, in a temporary course directory.
+# nbgrader's whole loop in a temporary course: generate_assignment on the graded sources, three
+# students' submissions (all right, blank, all wrong), autograde with the hidden tests, feedback;
+# exact scores per notebook. Also builds graded/ in a temporary folder and searches it for keys.
 test-nbgrader: install
 	$(BIN)/python -m pip install --quiet -c $(LOCK) -e '.[nbgrader]'
-	$(BIN)/python -m pytest -p no:cacheprovider coursework/
+	MPLBACKEND=Agg $(BIN)/python -m pytest -p no:cacheprovider coursework/test_nbgrader.py coursework/test_grading_loop.py tests/test_graded.py
+
+# A real JupyterHub on loopback (DummyAuthenticator, local-process spawner, configurable-http-proxy
+# from npm) with two students who pull the student notebooks with an nbgitpuller link, run 01,
+# answer, and pull the lecturer's update again (about a minute).
+test-hub: install
+	$(BIN)/python -m pip install --quiet -c $(LOCK) -e '.[hub]'
+	cd coursework/hub && npm ci --no-audit --no-fund --silent
+	$(BIN)/python -m pytest -p no:cacheprovider coursework/hub/
 
 # Student copies (solutions stripped, exercise outputs cleared) in $(STUDENT); never touches notebooks/
 # and refuses a folder it did not create.
@@ -95,7 +105,7 @@ html: install
 lock:
 	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
 	.lock-venv/bin/python -m pip install --quiet --upgrade pip
-	.lock-venv/bin/python -m pip install --quiet -e '.[dev,browser,nbgrader]'
+	.lock-venv/bin/python -m pip install --quiet -e '.[dev,browser,nbgrader,hub]'
 	.lock-venv/bin/python -m pip freeze --exclude-editable | grep -v '^actlib' > $(LOCK)
 	rm -rf .lock-venv
 

@@ -81,6 +81,7 @@ def solution_code(answer_cell) -> str:
 def graded_source(notebook):
     """The lecturer's nbgrader source version of an instructor notebook (the input is unchanged)."""
     notebook = nbformat.from_dict(notebook)
+    notebook.metadata.pop("jupytext", None)   # no markdown twin goes with it (see make_student.py)
     module = exercise_module(notebook)
     for cell in notebook.cells:
         if cell.cell_type == "markdown":
