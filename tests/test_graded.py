@@ -156,3 +156,32 @@ def test_make_graded_refuses_a_folder_it_did_not_create(tmp_path):
 def test_forms_are_up_to_date():
     """actlib/graded/forms.json is what `scripts/make_graded.py --forms` writes from the exercises."""
     assert make_graded.FORMS.read_text() == make_graded.forms_text(make_graded.compute_forms())
+
+
+def test_release_notebook_runs_on_the_keyless_wheel(graded, tmp_path, monkeypatch):
+    """A student's machine: only the graded wheel's actlib (unzipped first on PYTHONPATH), no keys.
+    The blank release runs top to bottom; a right answer and a malformed one get form feedback only."""
+    from nbclient import NotebookClient
+    (wheel,) = graded.glob("*.whl")
+    with zipfile.ZipFile(wheel) as archive:
+        archive.extractall(tmp_path / "site")
+    monkeypatch.setenv("PYTHONPATH", str(tmp_path / "site"))
+    monkeypatch.delenv("MPLBACKEND", raising=False)
+    notebook = nbformat.read(graded / "release" / "01_sigmoid" / "01_sigmoid.ipynb", as_version=4)
+    answers = [cell for cell in notebook.cells if cell.metadata.get("nbgrader", {}).get("solution")]
+    answers[1].source = "answer = (0.25, 0)"           # q2 right
+    answers[3].source = "answer = 'ten'"               # q4 in the wrong form
+    notebook.cells.insert(1, nbformat.v4.new_code_cell(
+        "import sys   # this machine's editable install of the full actlib is not on a student's machine\n"
+        "sys.meta_path[:] = [finder for finder in sys.meta_path if 'editable' not in repr(finder)]\n"
+        "import actlib, importlib.util\n"
+        "assert actlib.__file__.startswith(%r), actlib.__file__\n"
+        "assert importlib.util.find_spec('actlib.exercises') is None" % str(tmp_path / "site")))
+    NotebookClient(notebook, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(tmp_path)}}).execute()
+    shown = [output.get("data", {}).get("text/plain", "") for cell in notebook.cells
+             if cell.metadata.get("nbgrader", {}).get("grade") for output in cell.outputs]
+    assert len(shown) == 5
+    assert shown[0].startswith("… Not answered yet") and shown[4].startswith("… Not answered yet")
+    assert shown[1].startswith("✓ Form accepted") and "does not say whether it is right" in shown[1]
+    assert shown[3].startswith("✗ Check the form: expected a number, got str")
+    assert not any("Correct" in text or "Not yet" in text for text in shown)
