@@ -45,6 +45,11 @@ MARKER = ".built-by-actlib-make-graded"
 IMPORT = re.compile(r"from actlib\.exercises import (\w+) as exercises")
 GRADING = re.compile(r"exercises\.(q\d+)\.grade\(answer\)")
 SOLUTION = re.compile(r"### BEGIN SOLUTION\n(.*?)### END SOLUTION", re.S)
+# The self-study sentences about hints and worked solutions, to the end of their paragraph.
+SELF_STUDY_HELP = re.compile(r"(Stuck\? )?`exercises\.q1\.hint\(\)`.*?(?=\n\n|\Z)", re.S)
+GRADED_HELP = ("In graded work the check says only whether your answer has the form the question asks for "
+               "(a number, a formula, a pair, a letter, a function); it is marked after you submit. Hints "
+               "and worked solutions are not available.")
 # The hidden test comes first so that the visible check stays the cell's last line, the one shown.
 HIDDEN = """### BEGIN HIDDEN TESTS
 from actlib.exercises import {module} as _answer_keys   # the lecturer's actlib only
@@ -85,7 +90,7 @@ def graded_source(notebook):
     module = exercise_module(notebook)
     for cell in notebook.cells:
         if cell.cell_type == "markdown":
-            cell.source = INSTRUCTOR_NOTE.sub("", cell.source)
+            cell.source = SELF_STUDY_HELP.sub(GRADED_HELP, INSTRUCTOR_NOTE.sub("", cell.source))
         elif IMPORT.search(cell.source):
             cell.source = IMPORT.sub(r"from actlib.graded import \1 as exercises", cell.source)
     for q, answer, grading in exercise_cells(notebook):

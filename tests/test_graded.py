@@ -143,6 +143,9 @@ def test_released_exercise_cells_check_the_form_only(graded):
     assert "actlib.exercises" not in text and "HIDDEN TESTS" not in text and "BEGIN SOLUTION" not in text
     graded_cells = [c for c in notebook.cells if c.metadata.get("nbgrader", {}).get("grade")]
     assert len(graded_cells) == 5 and all(c.source.startswith("exercises.q") for c in graded_cells)
+    for path in make_graded.notebook_paths():
+        text = (graded / "release" / path.stem / path.name).read_text()
+        assert ".hint()" not in text and ".solution()" not in text and "not available" in text, path.name
 
 
 def test_make_graded_refuses_a_folder_it_did_not_create(tmp_path):
