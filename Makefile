@@ -6,9 +6,17 @@ LOCK   := requirements/lock.txt
 STAMP  := $(VENV)/.installed
 NBVAL  := --nbval --nbval-current-env --nbval-sanitize-with notebooks/sanitize.cfg
 
-.PHONY: install lab test test-package test-notebooks test-thorough test-nbgrader test-browser bench bench-browser bench-torch sync execute student graded test-hub html lock clean
+.PHONY: install lab test test-package test-notebooks test-thorough test-nbgrader test-browser bench bench-browser bench-torch sync execute student graded test-hub html lock clean node lite
 
 install: $(STAMP)
+
+# The site's build-time tools from the npm registry (MathJax typesets the formulas; MiniSearch is copied
+# into the site), exactly as package-lock.json pins them.
+NODE_STAMP := node_modules/.installed
+node: $(NODE_STAMP)
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
 
 # Reinstall whenever the pins or the package metadata change.
 $(STAMP): $(LOCK) pyproject.toml
@@ -23,7 +31,7 @@ lab: install
 
 test: test-package test-notebooks
 
-test-package: install
+test-package: install node
 	MPLBACKEND=Agg $(BIN)/python -m pytest tests
 
 # nbval re-executes every notebook and compares each output with the stored one. (No MPLBACKEND
@@ -31,24 +39,29 @@ test-package: install
 test-notebooks: install
 	env -u MPLBACKEND $(BIN)/python -m pytest $(NBVAL) notebooks/
 
-# The property tests with 10,000 examples per activation and dtype (about 13 minutes); `make test`
+# The property tests with 10,000 examples per activation and dtype, on both cores; `make test`
 # runs the same tests with 300.
 test-thorough: install
-	HYPOTHESIS_PROFILE=thorough MPLBACKEND=Agg $(BIN)/python -m pytest tests/test_activations.py -k "properties or kinks"
+	HYPOTHESIS_PROFILE=thorough MPLBACKEND=Agg $(BIN)/python -m pytest -n 2 tests/test_activations.py -k "properties or kinks"
 
-# Accuracy (ulps against mpmath) and speed tables, saved under benchmarks/results/, and the time to
-# execute each notebook. torch is compared when installed: `make bench-torch` adds it first.
-# JupyterLab in headless Debian Chromium: run 01_sigmoid, move the explorer's z slider (mouse and
-# keyboard), check the readout and the plot change. Screenshots go to browser/artifacts/.
-test-browser: install
+# Headless Debian Chromium: in JupyterLab, run 01_sigmoid and a Leaky ReLU explorer, move z, h, the
+# method and alpha by mouse and keyboard, check the readout (actlib's numbers) and the picture change;
+# then a static-site page with two explorers, opened from disk with the network refused; every page of
+# the whole site from disk, offline (typeset math, figures' own alt text, no error, search, dark theme,
+# print); and the JupyterLite build served on localhost, offline (loads, lists the notebooks, opens one).
+# Screenshots go to browser/artifacts/. (The explorer's JavaScript needs no build: see README, anywidget.)
+test-browser: install node
 	bash scripts/install_chromium.sh
-	$(BIN)/python -m pip install --quiet -c $(LOCK) -e '.[browser]'
+	$(BIN)/python -m pip install --quiet -c $(LOCK) -e '.[browser,lite]'
 	$(BIN)/python -m pytest -p no:cacheprovider browser/
 
+# Accuracy (ulps against mpmath) and speed tables, saved under benchmarks/results/ (the float64
+# costs also as actlib/data/cost.csv, for the property table), and the time to execute each
+# notebook. torch is compared when installed: `make bench-torch` adds it first.
 bench: install
 	$(BIN)/python benchmarks/run_all.py
 
-# The explorer's slider-to-redraw latency in JupyterLab (median and 95th percentile of 50 moves).
+# The explorer's latency in JupyterLab, key press to redrawn frame (median and 95th percentile of 50 moves).
 bench-browser: test-browser
 	$(BIN)/python benchmarks/explorer_latency.py
 
@@ -60,12 +73,14 @@ bench-torch: install
 sync: install
 	$(BIN)/jupytext --sync notebooks/[0-9][0-9]_*.ipynb
 
-# Re-run every notebook top to bottom in a fresh kernel and store its outputs (and widget state,
-# so JupyterLab shows the explorers before the notebook is re-run). Only the .ipynb outputs change.
+# Re-run every notebook top to bottom in a fresh kernel and store its outputs (and widget state).
+# Before a notebook is run, JupyterLab shows each explorer's stored PNG; the static site (`make html`)
+# makes each explorer live again from the numbers stored in its output. Only the .ipynb outputs change.
 execute: sync
 	for notebook in notebooks/[0-9][0-9]_*.ipynb; do \
 	  env -u MPLBACKEND $(BIN)/jupyter nbconvert --to notebook --execute --inplace "$$notebook" || exit 1; \
 	done
+	$(BIN)/python scripts/figure_alt.py notebooks/[0-9][0-9]_*.ipynb
 	$(BIN)/jupytext --sync notebooks/[0-9][0-9]_*.ipynb
 
 # nbgrader's whole loop in a temporary course: generate_assignment on the graded sources, three
@@ -97,15 +112,24 @@ graded: install
 	$(BIN)/python -m pip install --quiet -c $(LOCK) -e '.[nbgrader]'
 	$(BIN)/python scripts/make_graded.py --output $(GRADED)
 
-# A static site of every notebook with its stored outputs, in site/ (index.html lists them in order).
-html: install
+# A static site of every notebook with its stored outputs, in site/ (index.html lists them in order),
+# readable from disk with no network: formulas typeset at build time, search, dark theme, alt text.
+html: install node
 	$(BIN)/python scripts/build_site.py --output site
+
+# An in-browser JupyterLab in lite/ (JupyterLite, Pyodide kernel) with the student notebooks and actlib's
+# wheel in its package index (`%pip install actlib` in a notebook). Serve it: python -m http.server -d lite.
+# The Pyodide runtime comes from its CDN when a kernel starts. The test builds it, serves it and opens it
+# in headless Chromium with the network refused.
+lite: install
+	$(BIN)/python -m pip install --quiet -c $(LOCK) -e '.[lite]'
+	$(BIN)/python scripts/build_lite.py --output lite
 
 # Re-resolve the exact pins from pyproject.toml in a throwaway environment.
 lock:
 	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
 	.lock-venv/bin/python -m pip install --quiet --upgrade pip
-	.lock-venv/bin/python -m pip install --quiet -e '.[dev,browser,nbgrader,hub]'
+	.lock-venv/bin/python -m pip install --quiet -e '.[dev,browser,nbgrader,hub,lite]'
 	.lock-venv/bin/python -m pip freeze --exclude-editable | grep -v '^actlib' > $(LOCK)
 	rm -rf .lock-venv
 

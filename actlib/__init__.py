@@ -5,8 +5,8 @@
 >>> float(sigmoid.derivative(0.0))
 0.25
 """
-from .activations import Activation, UnknownActivationError, get, names, register, z
-from . import modern  # registers softplus, elu, selu, gelu, silu, mish
+from .activations import Activation, UnknownActivationError, get, names, register, unregister, z
+from . import exponential_linear, gated, logistic, rectified  # each registers its family's activations
 from .combine import add, blend, compose, multiply
 from .custom import from_expression
 from .finite_differences import METHODS, StepSweep, default_step, finite_difference, step_sweep
@@ -26,24 +26,23 @@ _LAZY = {
 }
 
 
-# Submodules reachable as attributes (actlib.nn.MLP) without importing them all up front.
-_SUBMODULES = ("combine", "custom", "modern", "nn", "datasets", "chain", "dead_units", "reference", "checks", "exercises", "plotting", "explorer")
-
-
 def __getattr__(name):
-    if name in _SUBMODULES:
-        from importlib import import_module
+    """Lazy names, and every public submodule as an attribute (``actlib.nn.MLP``) on first use."""
+    from importlib import import_module
 
-        return import_module(f".{name}", __name__)
     if name in _LAZY:
-        from importlib import import_module
-
         return getattr(import_module(f".{_LAZY[name]}", __name__), name)
+    if not name.startswith("_"):
+        try:
+            return import_module(f".{name}", __name__)
+        except ModuleNotFoundError as error:
+            if error.name != f"{__name__}.{name}":  # the submodule exists but one of its imports failed
+                raise
     raise AttributeError(f"module 'actlib' has no attribute {name!r}")
 
 
 __all__ = [
-    "Activation", "UnknownActivationError", "get", "names", "register", "z",
+    "Activation", "UnknownActivationError", "get", "names", "register", "unregister", "z",
     "add", "blend", "compose", "multiply", "from_expression",
     "METHODS", "StepSweep", "default_step", "finite_difference", "step_sweep", *_LAZY,
 ]

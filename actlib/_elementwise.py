@@ -7,18 +7,6 @@ from __future__ import annotations
 
 import numpy as np
 
-def is_whole_number(value, minimum: int = 1) -> bool:
-    """True for an integer (not a bool) of at least ``minimum``: counts such as layer sizes or epochs."""
-    return not isinstance(value, bool) and isinstance(value, (int, np.integer)) and value >= minimum
-
-
-def check_count(label: str, value, minimum: int = 1):
-    """``value`` if it is a whole number >= ``minimum``, else a ValueError naming ``label``."""
-    if not is_whole_number(value, minimum):
-        raise ValueError(f"{label} must be a whole number of at least {minimum}; got {value!r}.")
-    return value
-
-
 # Kernels allocate a few temporaries; on blocks this size they stay in cache and are reused by
 # malloc instead of being page-faulted in fresh (measured: ~3.8x one np.exp pass instead of ~8x
 # on 1e7 float64 for sigmoid's value and derivative; see benchmarks/).

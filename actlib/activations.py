@@ -1,9 +1,11 @@
-r"""Activation functions: value, derivative and sympy expression side by side.
+r"""The base class every activation derives from, and the registry that names them.
 
-Every activation is one small class: a docstring with the formula and the derivative's convention
-at any kink, a kernel computing value and derivative together (so they share work, as the forward
-pass of a network does), and the sympy expression the notebooks derive from. ``register`` makes it
-available by name through :func:`get`.
+An activation is one small class in its family's file (``logistic``, ``rectified``,
+``exponential_linear``, ``gated``): a docstring with the formula and the derivative's convention at
+any kink, a kernel computing value and derivative together (so they share work, as the forward
+pass of a network does), the sympy expression the notebooks derive from, and the facts the rest of
+the project reads instead of restating them (see "Declared facts" on :class:`Activation`).
+``register`` makes it available by name through :func:`get`.
 
 At a kink (ReLU at 0) the derivative does not exist; any value of the *subgradient* (for ReLU at 0,
 any number in [0, 1]) makes gradient descent work, so libraries pin one. actlib follows PyTorch:
@@ -18,10 +20,13 @@ from types import MappingProxyType
 import numpy as np
 import sympy as sp
 
+from ._arguments import is_real_number
 from ._elementwise import evaluate
 
 z = sp.Symbol("z", real=True)
 """The sympy symbol every ``Activation.expr`` is written in."""
+
+INITIALISATIONS = ("he", "glorot")
 
 
 def differentiate(expression: sp.Expr, symbol: sp.Symbol = z) -> sp.Expr:
@@ -32,16 +37,39 @@ def differentiate(expression: sp.Expr, symbol: sp.Symbol = z) -> sp.Expr:
 
 
 class Activation:
-    """Base class: subclasses set ``name``, ``defaults`` and write ``_value_and_derivative``."""
+    """Base class: subclasses set ``name``, ``defaults``, write ``_value_and_derivative`` and
+    ``_expr``, and declare their facts.
+
+    Declared facts (class data next to the formula, or a property where a parameter changes them;
+    None means "not declared", as for combinations and formulas typed by a learner):
+
+    ``kinks``             the z where g' jumps (its value there is the class's convention)
+    ``derivative_roots``  the z where g' crosses 0 (the minimum of a non-monotone activation)
+    ``value_range``       (inf, sup) of g over the reals, the limits at -inf and +inf included
+    ``slope_range``       the same for g'
+    ``limits``            ((g(-inf), g(+inf)), (g'(-inf), g'(+inf)))
+    ``zero_centred``      whether E[g(z)] = 0 for z ~ N(0, 1)
+    ``initialisation``    the weight scale that suits it: "he" (zeroes about half its inputs) or "glorot"
+
+    ``monotone``, ``smooth`` and ``saturates`` follow from these.
+    """
 
     name: str = ""
-    symbol: str = "g"
+    glyph: str = "g"
     """How figures and readouts write the function: σ for sigmoid, so labels read σ(z), σ′(z)."""
     defaults: dict[str, float | str] = {}
     parameter_ranges: dict[str, tuple[float, float]] = {}
     """Range a slider should offer for each numeric parameter (the explorer reads it)."""
     choices: dict[str, tuple[str, ...]] = {}
     """The allowed values of each text parameter (GELU's ``approximate``)."""
+
+    kinks: tuple[float, ...] | None = None
+    derivative_roots: tuple[float, ...] | None = None
+    value_range: tuple[float, float] | None = None
+    slope_range: tuple[float, float] | None = None
+    limits: tuple[tuple[float, float], tuple[float, float]] | None = None
+    zero_centred: bool | None = None
+    initialisation: str = "glorot"
 
     def __init__(self, **params):
         unknown = sorted(set(params) - set(self.defaults))
@@ -59,7 +87,7 @@ class Activation:
                     raise ValueError(f"{self.name} parameter {key} must be one of {options}; got {value!r}.")
                 values[key] = value
                 continue
-            if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)):
+            if not is_real_number(value):
                 raise TypeError(f"{self.name} parameter {key} must be a real number; got {value!r}.")
             if not math.isfinite(value):
                 raise ValueError(f"{self.name} parameter {key} must be finite; got {value!r}.")
@@ -74,6 +102,31 @@ class Activation:
     def with_params(self, **params) -> "Activation":
         """The same activation with some parameters changed, e.g. ``leaky.with_params(alpha=0.1)``."""
         return type(self)(**{**self.params, **params})
+
+    # -- facts that follow from the declared ones ----------------------------------------------
+    @property
+    def monotone(self) -> bool | None:
+        """g' >= 0 everywhere (from ``slope_range``)."""
+        return None if self.slope_range is None else self.slope_range[0] >= 0
+
+    @property
+    def smooth(self) -> bool | None:
+        """g' continuous: no kinks."""
+        return None if self.kinks is None else not self.kinks
+
+    @property
+    def saturates(self) -> str | None:
+        """Where g' -> 0: "both sides", "z → −∞", "z → +∞" or "no" (from ``limits``)."""
+        if self.limits is None:
+            return None
+        flat = tuple(slope == 0 for slope in self.limits[1])
+        return {(True, True): "both sides", (True, False): "z → −∞", (False, True): "z → +∞",
+                (False, False): "no"}[flat]
+
+    def max_ulp(self, dtype=np.float64, derivative: bool = False) -> float:
+        """The error bound in ulps against mpmath that the tests hold this activation to (measured
+        figures: benchmarks/results/accuracy.md)."""
+        return 4.0
 
     # -- numbers -------------------------------------------------------------------------------
     def __call__(self, z):
@@ -109,25 +162,31 @@ class Activation:
     def _complex_value(self, z):
         raise TypeError(f"{self.name} does not accept complex input.")
 
-    # -- symbols -------------------------------------------------------------------------------
-    def _expression(self, z, **params):
+    # -- the sympy expression ------------------------------------------------------------------
+    def _expr(self, z, **params):
+        """The formula in sympy, with the parameters as given (symbols or exact numbers)."""
         raise NotImplementedError
 
-    def symbolic(self, keep_parameters: bool = False) -> sp.Expr:
-        """The sympy expression in ``actlib.z``.
-
-        Parameters appear as sympy symbols of the same name if ``keep_parameters``; otherwise they
-        are substituted as exact rationals of their decimal form (alpha=0.01 becomes 1/100).
-        """
-        params = dict(self.params)  # text parameters (a choice of formula) pass through as they are
+    def _sympy_params(self, keep_parameters: bool) -> dict:
+        """Parameters for ``_expr``: real symbols of the same name if ``keep_parameters``, else exact
+        rationals of their decimal form (alpha=0.01 becomes 1/100); text parameters as they are."""
+        params = dict(self.params)
         for key, value in self.numeric_params.items():
             params[key] = sp.Symbol(key, real=True) if keep_parameters else sp.Rational(repr(value))
-        return self._expression(z, **params)
+        return params
+
+    def _build_expr(self, keep_parameters: bool) -> sp.Expr:
+        return self._expr(z, **self._sympy_params(keep_parameters))
 
     @property
     def expr(self) -> sp.Expr:
-        """``symbolic()``: the expression with parameters substituted."""
-        return self.symbolic()
+        """The sympy expression in ``actlib.z``, parameters substituted as exact rationals."""
+        return self._build_expr(False)
+
+    @property
+    def expr_with_parameters(self) -> sp.Expr:
+        """The sympy expression with its parameters as real symbols (``alpha``), to differentiate in them."""
+        return self._build_expr(True)
 
     @property
     def derivative_expr(self) -> sp.Expr:
@@ -149,195 +208,6 @@ class Activation:
         return hash(self._key())
 
 
-def _over_one_plus_squared(e, s=None, r=None):
-    """e / (1 + e)**2 for e in [0, 1], within ~2.5 ulp (sigmoid' is this at e = exp(-|z|), tanh' four times it at exp(-2|z|)).
-
-    Rounding s = 1 + e would cost up to 2 ulp once squared, so its rounding error t is recovered
-    exactly (Fast2Sum: 1 + e == s + t) and corrected for to first order. Pass s and r = 1/s if
-    already computed.
-    """
-    s = 1 + e if s is None else s
-    r = 1 / s if r is None else r
-    t = (1 - s) + e
-    q = e / (s * s)
-    return q - (q + q) * (t * r)
-
-
-def sigmoid_parts(z, with_slope: bool = True):
-    """``(e, sigma(z), sigma'(z))`` with e = exp(-|z|): the pieces sigmoid, softplus and SiLU share.
-
-    With ``with_slope=False`` the third is None (a value-only call skips its ~4 passes)."""
-    e = np.exp(-np.abs(z))
-    s = 1 + e
-    r = 1 / s  # sigma(|z|)
-    tail = e * r  # sigma(-|z|) = 1 - sigma(|z|), without the subtraction
-    # sigma(z) is r for z >= 0 and tail for z < 0. copysign gives r or -r, and tail >= 0 > -r,
-    # so one max selects it (np.where costs ~3 exp passes here).
-    sigma = np.maximum(tail, np.copysign(r, z))
-    return e, sigma, (_over_one_plus_squared(e, s, r) if with_slope else None)
-
-
-def _step(relu_value):
-    """1 where relu_value > 0, else 0, nan kept: the step at 0 is 0 (ReLU'(0) = 0).
-
-    np.sign of max(z, 0) does this ~4x faster than np.heaviside(z, 0) (max(-0.0, 0) is +0.0).
-    """
-    return np.sign(relu_value)
-
-
-class Sigmoid(Activation):
-    r"""Logistic sigmoid.
-
-    .. math::
-        \sigma(z) = \frac{1}{1+e^{-z}}, \qquad
-        \sigma'(z) = \frac{e^{-z}}{(1+e^{-z})^2} = \sigma(z)\,\bigl(1-\sigma(z)\bigr)
-
-    Smooth, no kink. Range (0, 1); the derivative lies in (0, 1/4] with its maximum at z = 0.
-
-    Numerics: computed from e = exp(-|z|), which lies in [0, 1] and so never overflows:
-    sigma = 1/(1+e) for z >= 0 and e/(1+e) for z < 0, sigma' = e/(1+e)^2 (within 4 ulp,
-    float32 and float16 computed in float64 and rounded once). The textbook
-    sigma*(1-sigma) is exact algebra but in floating point 1-sigma cancels to 0 for z > 36.7 (f64),
-    giving a derivative of exactly 0 where the true one is ~1e-16 and smaller.
-    """
-
-    name = "sigmoid"
-    symbol = "σ"
-
-    def _value_and_derivative(self, z):
-        _, value, slope = sigmoid_parts(z)
-        return value, slope
-
-    def _value(self, z):
-        return sigmoid_parts(z, with_slope=False)[1]
-
-    def derivative_from_output(self, a):
-        r"""sigma' from the output a = sigma(z): ``a * (1 - a)``, the textbook backprop form.
-
-        Exact in algebra, inexact where the output saturates: for z > 36.7 (f64) a rounds to 1 and
-        this returns 0, while the true derivative is ~1e-16 and smaller. Use ``derivative(z)``
-        when z is available.
-        """
-        return evaluate(lambda a: a * (1 - a), a, "sigmoid.derivative_from_output()")
-
-    def _complex_value(self, z):
-        # The same two branches, chosen by the real part, keep exp's argument in Re <= 0.
-        right = z.real >= 0
-        e = np.exp(np.where(right, -z, z))
-        return np.where(right, 1, e) / (1 + e)
-
-    def _expression(self, z):
-        return 1 / (1 + sp.exp(-z))
-
-
-class Tanh(Activation):
-    r"""Hyperbolic tangent.
-
-    .. math::
-        \tanh z = \frac{e^{z}-e^{-z}}{e^{z}+e^{-z}}, \qquad
-        \tanh'(z) = 1 - \tanh^2 z = \frac{4 e^{-2|z|}}{(1+e^{-2|z|})^2}
-
-    Smooth, no kink. Range (-1, 1), zero-centred; the derivative lies in (0, 1] with its
-    maximum at z = 0. tanh(z) = 2*sigmoid(2z) - 1.
-
-    Numerics: the derivative is computed as 4e/(1+e)^2 with e = exp(-2|z|). The textbook
-    1 - tanh(z)^2 cancels to exactly 0 for |z| > 19.0 (f64), where the true value is ~1e-16
-    and smaller.
-    """
-
-    name = "tanh"
-    symbol = "tanh"
-
-    def _value_and_derivative(self, z):
-        e = np.exp(-2 * np.abs(z))
-        return np.tanh(z), 4 * _over_one_plus_squared(e)
-
-    def _value(self, z):
-        return np.tanh(z)
-
-    def derivative_from_output(self, a):
-        r"""tanh' from the output a = tanh(z): ``1 - a**2``, the textbook backprop form.
-
-        Inexact where the output saturates: for |z| > 19.0 (f64) a rounds to +-1 and this
-        returns 0, while the true derivative is ~1e-16 and smaller. Use ``derivative(z)`` when z
-        is available.
-        """
-        return evaluate(lambda a: 1 - a * a, a, "tanh.derivative_from_output()")
-
-    def _complex_value(self, z):
-        return np.tanh(z)
-
-    def _expression(self, z):
-        return sp.tanh(z)
-
-
-class ReLU(Activation):
-    r"""Rectified linear unit.
-
-    .. math::
-        \mathrm{relu}(z) = \max(0, z), \qquad
-        \mathrm{relu}'(z) = \begin{cases} 1 & z > 0 \\ 0 & z \le 0 \end{cases}
-
-    Kink at z = 0: the derivative does not exist there; the subgradient is [0, 1] and actlib
-    uses 0 (as PyTorch and JAX). A unit whose input is <= 0 for every example gets zero
-    gradient and stops learning (a "dead" unit).
-
-    Numerics: exact (max and a step function), so no rounding error at all.
-    """
-
-    name = "relu"
-    symbol = "ReLU"
-
-    def _value_and_derivative(self, z):
-        value = np.maximum(z, 0)
-        return value, _step(value)
-
-    def _complex_value(self, z):
-        return np.where(z.real > 0, z, 0)
-
-    def _expression(self, z):
-        # Piecewise rather than Max: sympy differentiates Max into Heaviside(z), whose value at 0
-        # is 1/2; the Piecewise carries actlib's convention relu'(0) = 0 into derivative_expr.
-        return sp.Piecewise((z, z > 0), (0, True))
-
-
-class LeakyReLU(Activation):
-    r"""Leaky ReLU with slope ``alpha`` for z <= 0 (default 0.01).
-
-    .. math::
-        g(z) = \begin{cases} z & z > 0 \\ \alpha z & z \le 0 \end{cases}, \qquad
-        g'(z) = \begin{cases} 1 & z > 0 \\ \alpha & z \le 0 \end{cases}
-
-    For 0 <= alpha <= 1 this is max(alpha*z, z); for alpha > 1 it is min(alpha*z, z) instead.
-    alpha = 0 gives ReLU, alpha = 1 the identity.
-
-    Kink at z = 0 (unless alpha = 1): the subgradient is the interval between alpha and 1;
-    actlib uses g'(0) = alpha, as PyTorch does (JAX's leaky_relu uses 1).
-
-    Numerics: exact up to the one rounding of alpha*z.
-    """
-
-    name = "leaky_relu"
-    symbol = "LeakyReLU"
-    defaults = {"alpha": 0.01}
-    parameter_ranges = {"alpha": (0.0, 1.5)}
-
-    def _value_and_derivative(self, z):
-        alpha = self.params["alpha"]
-        step = _step(np.maximum(z, 0))
-        slope = step + alpha * (1 - step)  # exactly 1 or alpha: one term is always 0
-        if alpha == 0:
-            # z * slope would be (-inf) * 0 = nan at z = -inf; the limit there is 0.
-            return np.maximum(z, 0), slope
-        return z * slope, slope
-
-    def _complex_value(self, z):
-        return np.where(z.real > 0, z, self.params["alpha"] * z)
-
-    def _expression(self, z, alpha):
-        return sp.Piecewise((z, z > 0), (alpha * z, True))
-
-
 _REGISTRY: dict[str, type[Activation]] = {}
 
 
@@ -352,8 +222,15 @@ def register(cls: type[Activation]) -> type[Activation]:
     """Make ``cls`` available as ``get(cls.name)``. Returns ``cls``, so it works as a decorator."""
     if not (isinstance(cls, type) and issubclass(cls, Activation)) or not cls.name:
         raise TypeError("register() takes an Activation subclass with a non-empty name.")
+    if cls.initialisation not in INITIALISATIONS:
+        raise ValueError(f"{cls.name}: initialisation must be one of {INITIALISATIONS}; got {cls.initialisation!r}.")
     _REGISTRY[cls.name] = cls
     return cls
+
+
+def unregister(name: str) -> None:
+    """Remove ``name`` from the registry (a test's throwaway activation, say); unknown names are ignored."""
+    _REGISTRY.pop(name, None)
 
 
 def names() -> list[str]:
@@ -364,7 +241,8 @@ def names() -> list[str]:
 def get(name, **params) -> Activation:
     """The activation called ``name`` with the given parameters, e.g. ``get("leaky_relu", alpha=0.1)``.
 
-    An ``Activation`` passes through unchanged (so functions can take either a name or one).
+    An ``Activation`` passes through (rebuilt with ``params`` if any), so every function that takes
+    an activation takes either a name or one by calling ``get``.
     """
     if isinstance(name, Activation):
         return name.with_params(**params) if params else name
@@ -380,9 +258,3 @@ def get(name, **params) -> Activation:
             f"Unknown activation {name!r}.{suggestion} Valid names: {', '.join(names())}."
         ) from None
     return cls(**params)
-
-
-register(Sigmoid)
-register(Tanh)
-register(ReLU)
-register(LeakyReLU)

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ._elementwise import check_count
+from ._arguments import check_count
 from .activations import Activation, get
 
 
@@ -38,7 +38,7 @@ class ChainGradients:
 def chain_gradients(activation, depth: int = 10, width: int = 32, weight_std: float | None = None,
                     seed: int = 0) -> ChainGradients:
     """Run the chain forward and backward once; see the module docstring."""
-    act = activation if isinstance(activation, Activation) else get(activation)
+    act = get(activation)
     check_count("depth", depth)
     check_count("width", width)
     weight_std = 1 / np.sqrt(width) if weight_std is None else float(weight_std)

@@ -30,7 +30,7 @@ class Combination(Activation):
     def __init__(self, *parts, **params):
         self.parts = tuple(get(part) for part in parts)
         self.name = self.operator.join(part.name for part in self.parts)
-        self.symbol = self.operator.join(part.symbol for part in self.parts)
+        self.glyph = self.operator.join(part.glyph for part in self.parts)
         super().__init__(**params)
 
     def with_params(self, **params):
@@ -43,11 +43,9 @@ class Combination(Activation):
         args = ", ".join([*map(repr, self.parts), *(f"{k}={v!r}" for k, v in self.params.items())])
         return f"actlib.combine.{self.function}({args})"
 
-    def symbolic(self, keep_parameters: bool = False) -> sp.Expr:
-        parts = [part.symbolic(keep_parameters) for part in self.parts]
-        params = {key: sp.Symbol(key, real=True) if keep_parameters else sp.Rational(repr(value))
-                  for key, value in self.params.items()}
-        return self._combine(*parts, **params)
+    def _build_expr(self, keep_parameters: bool) -> sp.Expr:
+        parts = [part._build_expr(keep_parameters) for part in self.parts]
+        return self._combine(*parts, **self._sympy_params(keep_parameters))
 
     def _complex_value(self, z):
         return self._combine_numbers(*(part._complex_value(z) for part in self.parts))

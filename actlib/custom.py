@@ -24,6 +24,7 @@ import numpy as np
 import sympy as sp
 from sympy.core.function import AppliedUndef
 
+from ._arguments import is_real_number
 from .activations import _REGISTRY, Activation, differentiate, register, z as z_symbol
 from .formula import FUNCTIONS, FormulaError, parse_formula
 
@@ -34,18 +35,18 @@ _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
 class ExpressionActivation(Activation):
     """An activation defined by a sympy expression; numbers by lambdify. Made by :func:`from_expression`."""
 
-    template: sp.Expr = sp.Integer(0)  # the expression with parameters as real symbols
+    expr_with_parameters: sp.Expr = sp.Integer(0)  # set per class by from_expression
     _functions = None
 
-    def _expression(self, z, **params):
-        return self.template.subs({sp.Symbol(key, real=True): value for key, value in params.items()})
+    def _expr(self, z, **params):
+        return self.expr_with_parameters.subs({sp.Symbol(key, real=True): value for key, value in params.items()})
 
     def _compiled(self):
         cls = type(self)
         if cls._functions is None:
             arguments = [z_symbol, *(sp.Symbol(key, real=True) for key in self.defaults)]
-            derivative = differentiate(self.template)
-            cls._functions = (sp.lambdify(arguments, self.template, modules=["scipy", "numpy"]),
+            derivative = differentiate(self.expr_with_parameters)
+            cls._functions = (sp.lambdify(arguments, self.expr_with_parameters, modules=["scipy", "numpy"]),
                               sp.lambdify(arguments, derivative, modules=["scipy", "numpy"]))
         return cls._functions
 
@@ -121,7 +122,7 @@ def from_expression(name: str, expression, *, symbol: str | None = None,
     for key, value in params.items():
         if key == "z" or not _NAME.match(key):
             raise ValueError(f"{key!r} cannot be a parameter name.")
-        if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)):
+        if not is_real_number(value):
             raise TypeError(f"Parameter {key} needs a real number as its default; got {value!r}.")
     expr = _parse(expression, params, name)
     # a sympy expression may bring its own symbols and undefined functions
@@ -136,10 +137,10 @@ def from_expression(name: str, expression, *, symbol: str | None = None,
     cls = type(f"Expression_{name}", (ExpressionActivation,), {
         "__doc__": f"{name}(z) = {sp.sstr(expr)}, derivative by sympy (from_expression).",
         "name": name,
-        "symbol": symbol or name,
+        "glyph": symbol or name,
         "defaults": {key: float(value) for key, value in params.items()},
         "parameter_ranges": dict(parameter_ranges or {}),
-        "template": expr,
+        "expr_with_parameters": expr,
     })
     activation = cls()  # also checks the parameter values
     value, slope = activation.value_and_derivative(_PROBE)

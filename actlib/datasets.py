@@ -7,12 +7,12 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._elementwise import check_count
+from ._arguments import check_count, is_finite_number
 
 
 def _check(n, noise):
     check_count("n", n, 2)
-    if isinstance(noise, bool) or not isinstance(noise, (int, float, np.floating)) or not 0 <= noise < np.inf:
+    if not (is_finite_number(noise) and noise >= 0):
         raise ValueError(f"noise must be a finite number >= 0; got {noise!r}.")
 
 

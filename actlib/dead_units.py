@@ -19,13 +19,18 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ._elementwise import check_count
+from ._arguments import check_count, is_finite_number
 from .activations import Activation, get
 
 
 @dataclass(frozen=True)
 class DeadUnitsRun:
-    """The history of one run: ``loss[t]`` and ``dead_fraction[t]`` before step t (t = 0 ... steps)."""
+    """The history of one run: ``loss[t]`` and ``dead_fraction[t]`` before step t (t = 0 ... steps).
+
+    ``dead_fraction`` counts units whose pre-activation is <= 0 on every input. For ReLU such a unit
+    is dead (slope 0 everywhere); for Leaky ReLU it is only *stuck on the negative side*: it still
+    gets alpha times the gradient (``actlib.nn.History`` keeps the two counts apart).
+    """
 
     activation: Activation
     loss: np.ndarray
@@ -42,13 +47,13 @@ def dead_units(pre_activations) -> np.ndarray:
 def train_with_shock(activation="relu", width: int = 32, steps: int = 400, learning_rate: float = 0.05,
                      shock: float = 0.0, shock_at: int = 0, samples: int = 200, seed: int = 0) -> DeadUnitsRun:
     """Train the network of the module docstring and record loss and dead units at every step."""
-    act = activation if isinstance(activation, Activation) else get(activation)
+    act = get(activation)
     check_count("width", width)
     check_count("steps", steps)
     check_count("samples", samples, 2)
     check_count("shock_at", shock_at, 0)
     for label, value, low in (("learning_rate", learning_rate, 0.0), ("shock", shock, None)):
-        if isinstance(value, bool) or not isinstance(value, (int, float, np.floating)) or not np.isfinite(value):
+        if not is_finite_number(value):
             raise TypeError(f"{label} must be a finite number; got {value!r}.")
         if low is not None and value <= low:
             raise ValueError(f"{label} must be positive; got {value!r}.")

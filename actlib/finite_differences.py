@@ -22,10 +22,18 @@ from ._elementwise import as_input
 METHODS = ("forward", "backward", "central", "complex_step")
 
 
+def check_methods(methods):
+    """``methods`` as a tuple (one name or several), or a ValueError that lists the valid ones."""
+    methods = (methods,) if isinstance(methods, str) else tuple(methods)
+    unknown = [method for method in methods if method not in METHODS]
+    if unknown:
+        raise ValueError(f"Unknown finite-difference method(s) {', '.join(map(repr, unknown))}; "
+                         f"valid methods: {', '.join(METHODS)}.")
+    return methods
+
+
 def _check_method(method: str) -> str:
-    if method not in METHODS:
-        raise ValueError(f"Unknown finite-difference method {method!r}; valid methods: {', '.join(METHODS)}.")
-    return method
+    return check_methods(method)[0]
 
 
 def default_step(method: str, z, dtype=np.float64):
@@ -111,6 +119,28 @@ class StepSweep:
                 raise ValueError(f"smooth = {smooth} decades either side leaves no step whose window lies on "
                                  f"the grid ({self.steps.min():.0e} ... {self.steps.max():.0e}).")
         return float(self.steps[np.flatnonzero(errors == np.nanmin(errors))[-1]])
+
+
+def numerical_gradient(loss, parameters: np.ndarray, h: float = 1e-5, method: str = "central") -> np.ndarray:
+    """∂loss/∂parameters, one entry at a time, by finite differences: a gradient check's reference.
+
+    ``loss()`` takes no argument and reads ``parameters``, which is shifted in place entry by entry
+    (the slope of the loss in a shift t of that entry, at t = 0, so the step is never rounded) and
+    restored afterwards, also if ``loss`` raises. Costs two loss evaluations per entry.
+    """
+    gradient = np.empty(parameters.shape, dtype=float)
+    for index in np.ndindex(parameters.shape):
+        original = parameters[index]
+
+        def shifted(t, index=index, original=original):
+            parameters[index] = original + t
+            return loss()
+
+        try:
+            gradient[index] = finite_difference(shifted, 0.0, h=h, method=method)
+        finally:
+            parameters[index] = original
+    return gradient
 
 
 def _difference_or_nan(f, z, h, method):

@@ -20,9 +20,10 @@ The factor g'(z_l) is ``activation.derivative``: the one place where the activat
 gradient reaches the layers below (see ``MLP.backward``).
 
 Initialisation (deterministic from ``seed``): weights are normal with standard deviation
-sqrt(2 / fan_in) ("He") for ReLU-like activations, which zero about half their inputs, and
-sqrt(2 / (fan_in + fan_out)) ("Xavier"/Glorot) otherwise (``init="he"`` or ``"glorot"`` chooses
-explicitly); biases start at ``bias_init`` (default 0).
+sqrt(2 / fan_in) ("He") or sqrt(2 / (fan_in + fan_out)) ("Xavier"/Glorot), whichever the
+activation declares suits it (``activation.initialisation``: He for ReLU-like activations, which
+zero about half their inputs); ``init="he"`` or ``"glorot"`` chooses explicitly. Biases start at
+``bias_init`` (default 0).
 """
 from __future__ import annotations
 
@@ -30,13 +31,13 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from ._elementwise import check_count, is_whole_number
-from .activations import Activation, get
+from ._arguments import check_count, is_real_number, is_whole_number
+from .activations import INITIALISATIONS, get
+from .finite_differences import numerical_gradient
 
-RELU_LIKE = ("relu", "leaky_relu")
-# Hidden-layer weight scale: "he" (std sqrt(2/fan_in), for ReLU-like units, which zero about half of
-# their inputs), "glorot" (std sqrt(2/(fan_in + fan_out))), or "auto": he for RELU_LIKE, else glorot.
-INITS = ("auto", "he", "glorot")
+# Hidden-layer weight scale: "he" (std sqrt(2/fan_in)), "glorot" (std sqrt(2/(fan_in + fan_out))),
+# or "auto": the one the activation declares (its ``initialisation``).
+INITS = ("auto", *INITIALISATIONS)
 _sigmoid = get("sigmoid")
 
 
@@ -79,13 +80,13 @@ class MLP:
                              f"got {layer_sizes!r}.")
         if sizes[-1] != 1:
             raise ValueError(f"the last layer size must be 1 (one sigmoid output for two classes); got {sizes[-1]}.")
-        self.activation = activation if isinstance(activation, Activation) else get(activation)
+        self.activation = get(activation)
         self.layer_sizes = sizes
         rng = np.random.default_rng(seed)
         if init not in INITS:
             raise ValueError(f"init must be one of {', '.join(map(repr, INITS))}; got {init!r}.")
         if init == "auto":
-            init = "he" if self.activation.name in RELU_LIKE else "glorot"
+            init = self.activation.initialisation
         self.init = init
         self.weights, self.biases = [], []
         for index, (fan_in, fan_out) in enumerate(zip(sizes[:-1], sizes[1:])):
@@ -153,15 +154,7 @@ class MLP:
         weight_gradients, bias_gradients = self.gradients(X, y)
         worst = 0.0
         for parameters, analytic in zip(self.weights + self.biases, weight_gradients + bias_gradients):
-            numeric = np.empty_like(parameters)
-            for index in np.ndindex(parameters.shape):
-                original = parameters[index]
-                parameters[index] = original + h
-                above = self.loss(X, y)
-                parameters[index] = original - h
-                below = self.loss(X, y)
-                parameters[index] = original
-                numeric[index] = (above - below) / (2 * h)
+            numeric = numerical_gradient(lambda: self.loss(X, y), parameters, h=h)
             scale = np.linalg.norm(analytic) + np.linalg.norm(numeric)
             if scale > 0:
                 worst = max(worst, float(np.linalg.norm(analytic - numeric) / scale))
@@ -178,7 +171,7 @@ class MLP:
         """
         X, y = self._inputs(X), self._labels(y, len(X))
         check_count("epochs", epochs)
-        if isinstance(learning_rate, bool) or not isinstance(learning_rate, (int, float)) or not learning_rate > 0:
+        if not is_real_number(learning_rate) or not learning_rate > 0:
             raise ValueError(f"learning_rate must be a positive number; got {learning_rate!r}.")
         if batch_size is not None and not is_whole_number(batch_size):
             raise ValueError(f"batch_size must be None (whole set) or a whole number >= 1; got {batch_size!r}.")

@@ -10,7 +10,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 
 from .activations import Activation, get
-from .finite_differences import METHODS, default_step, finite_difference, step_sweep
+from .finite_differences import METHODS, check_methods, default_step, finite_difference, step_sweep
 
 METHOD_STYLE = {  # marker, colour: each method looks the same in every figure of the collection
     "forward": ("o", "tab:orange"),
@@ -19,13 +19,6 @@ METHOD_STYLE = {  # marker, colour: each method looks the same in every figure o
     "complex_step": ("+", "tab:brown"),
 }
 VALUE_COLOUR, SLOPE_COLOUR = "tab:blue", "tab:green"
-
-
-def activation_of(activation, params) -> Activation:
-    """``get(activation, **params)``, also accepting an Activation (then params must be empty)."""
-    if isinstance(activation, Activation) and not params:
-        return activation
-    return get(activation, **params)
 
 
 def display_name(act: Activation) -> str:
@@ -58,15 +51,6 @@ def _z_grid(z_range, points):
     return np.linspace(low, high, points)
 
 
-def _check_methods(methods):
-    if isinstance(methods, str):
-        methods = (methods,)
-    unknown = [m for m in methods if m not in METHODS]
-    if unknown:
-        raise ValueError(f"Unknown finite-difference method(s) {unknown}; valid methods: {', '.join(METHODS)}.")
-    return tuple(methods)
-
-
 def plot_activation(activation, z_range=(-6.0, 6.0), methods=("central",), h=None, points=401, markers=25,
                     ax=None, title=None, **params):
     """g(z) and the analytic g'(z) as curves, finite-difference slopes as markers on top.
@@ -76,11 +60,11 @@ def plot_activation(activation, z_range=(-6.0, 6.0), methods=("central",), h=Non
     right, the markers sit on the g' curve; a large h (say 0.5) shows the forward difference drift
     off while the central one stays close.
     """
-    act = activation_of(activation, params)
-    methods = _check_methods(methods)
+    act = get(activation, **params)
+    methods = check_methods(methods)
     figure, ax = _axes(ax, (7.0, 4.0))
     zs = _z_grid(z_range, points)
-    g = act.symbol
+    g = act.glyph
     ax.plot(zs, act(zs), color=VALUE_COLOUR, lw=2, label=f"{g}(z)")
     ax.plot(zs, act.derivative(zs), color=SLOPE_COLOUR, lw=2, label=f"{g}′(z), analytic")
     marker_zs = _z_grid(z_range, markers)
@@ -107,8 +91,8 @@ def plot_error_panel(activation, z_range=(-6.0, 6.0), methods=("forward", "centr
     :func:`actlib.finite_differences.default_step`), since the error depends on it.
     Points where the difference is exactly 0 cannot appear on a log axis and are left out.
     """
-    act = activation_of(activation, params)
-    methods = _check_methods(methods)
+    act = get(activation, **params)
+    methods = check_methods(methods)
     figure, ax = _axes(ax, (7.0, 3.0))
     zs = _z_grid(z_range, points)
     exact = act.derivative(zs)
@@ -120,8 +104,8 @@ def plot_error_panel(activation, z_range=(-6.0, 6.0), methods=("forward", "centr
     ax.set_yscale("log")
     ax.set_xlim(zs[0], zs[-1])  # exact (zero-error) stretches are gaps, not a reason to zoom in
     ax.set_xlabel("z (pre-activation)")
-    ax.set_ylabel(f"|difference − {act.symbol}′(z)|")
-    ax.set_title(title or f"{display_name(act)}: error of each finite difference against {act.symbol}′(z)")
+    ax.set_ylabel(f"|difference − {act.glyph}′(z)|")
+    ax.set_title(title or f"{display_name(act)}: error of each finite difference against {act.glyph}′(z)")
     ax.legend(loc="best", fontsize="small")
     ax.grid(alpha=0.3, which="both")
     return figure
@@ -135,8 +119,8 @@ def plot_step_sweep(activation, z=1.0, steps=None, methods=("forward", "central"
     Small steps: rounding error, growing like eps/h for the methods that subtract. The dashed guide
     lines have those slopes, so the learner can read off which regime each point is in.
     """
-    act = activation_of(activation, params)
-    methods = _check_methods(methods)
+    act = get(activation, **params)
+    methods = check_methods(methods)
     sweep = step_sweep(act, act.derivative, z, steps=steps, methods=methods)
     figure, ax = _axes(ax, (7.0, 4.0))
     for method in methods:

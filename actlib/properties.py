@@ -8,14 +8,13 @@ from __future__ import annotations
 
 import csv
 from dataclasses import dataclass
-from pathlib import Path
+from importlib import resources
 
 import numpy as np
 
-from .activations import Activation, get
+from .activations import Activation, get, names
 
 _GRID = np.linspace(-30.0, 30.0, 600_001)  # step 1e-4: a jump in g' stands out from smooth change
-SPEED_CSV = Path(__file__).resolve().parent.parent / "benchmarks" / "results" / "speed.csv"
 
 
 @dataclass(frozen=True)
@@ -36,7 +35,8 @@ def properties(activation) -> Properties:
 
     Ranges come from a grid over [-30, 30] with step 1e-4 plus the values at +-inf; smoothness is
     "no jump in g' between neighbouring grid points larger than 1e-2"; the mean output uses
-    80-point Gauss-Hermite quadrature.
+    80-point Gauss-Hermite quadrature; saturation is g' = 0 at -inf or +inf (for a formula that
+    gives nan there, g' below 1e-6 at -30 or +30).
     """
     act = get(activation)
     ends = np.array([-np.inf, np.inf])
@@ -46,23 +46,19 @@ def properties(activation) -> Properties:
     slope_range = (float(min(slopes.min(), end_slopes.min())), float(max(slopes.max(), end_slopes.max())))
     nodes, weights = np.polynomial.hermite_e.hermegauss(80)
     mean_output = float(weights @ act(nodes) / np.sqrt(2 * np.pi))
-    flat = np.abs(act.derivative(np.array([-30.0, 30.0]))) < 1e-6
+    near_ends = np.abs(act.derivative(np.array([-30.0, 30.0]))) < 1e-6
+    flat = np.where(np.isnan(end_slopes), near_ends, end_slopes == 0)
     saturates = {(True, True): "both sides", (True, False): "z → −∞", (False, True): "z → +∞",
                  (False, False): "no"}[tuple(bool(f) for f in flat)]
     return Properties(act, value_range, slope_range, bool(np.all(slopes >= 0)),
                       bool(np.max(np.abs(np.diff(slopes))) < 1e-2), mean_output, saturates)
 
 
-def _cost(name, path=None):
-    """actlib's value + derivative time over one np.exp pass (float64), from the stored benchmark."""
-    path = SPEED_CSV if path is None else path
-    if not path.exists():
-        return None
-    with path.open() as handle:
-        for row in csv.DictReader(handle):
-            if (row["dtype"], row["activation"], row["route"]) == ("float64", name, "actlib"):
-                return float(row["ratio_to_exp"])
-    return None
+def measured_costs() -> dict[str, float]:
+    """actlib's value + derivative time over one np.exp pass (float64) for each activation, as
+    ``make bench`` last measured it (``benchmarks/activations.py`` writes this package data)."""
+    text = resources.files(__package__).joinpath("data", "cost.csv").read_text()
+    return {row["activation"]: float(row["ratio_to_exp"]) for row in csv.DictReader(text.splitlines())}
 
 
 def _number(x, style=".3g") -> str:
@@ -71,6 +67,10 @@ def _number(x, style=".3g") -> str:
         return "∞" if x > 0 else "−∞"
     text = f"{x:{style}}"
     return text.lstrip("-") if float(text) == 0 else text.replace("-", "−")
+
+
+def _points(zs) -> str:
+    return ", ".join(_number(z, ".4g") for z in zs) or "—"
 
 
 def _interval(low, high) -> str:
@@ -85,15 +85,31 @@ def _at_defaults(activation) -> bool:
         return False
 
 
-def property_table(activations) -> str:
-    """A markdown table of :func:`properties` for each activation (names or Activations), with the
-    cost measured by ``benchmarks/activations.py`` where it has been run."""
+def property_table(activations=None, costs=None) -> str:
+    """A markdown table of :func:`properties` for each activation (names or Activations; default:
+    every registered one), with its cost: ``costs`` maps names to a time over one np.exp pass
+    (default: :func:`measured_costs`); only an activation at its default parameters, the one the
+    benchmark timed, gets one."""
+    costs = measured_costs() if costs is None else costs
     lines = ["| activation | range of g | range of g′ | monotone | g′ continuous | mean g(z), z ~ N(0,1) "
              "| g′ → 0 | cost (× np.exp) |", "|---|---|---|---|---|---:|---|---:|"]
-    for activation in activations:
+    for activation in names() if activations is None else activations:
         p = properties(activation)
-        cost = _cost(p.activation.name) if _at_defaults(p.activation) else None
+        cost = costs.get(p.activation.name) if _at_defaults(p.activation) else None
         lines.append(f"| {p.activation.name} | {_interval(*p.value_range)} | {_interval(*p.slope_range)} | "
                      f"{'yes' if p.monotone else 'no'} | {'yes' if p.smooth else 'no'} | "
                      f"{_number(p.mean_output, '.2f')} | {p.saturates} | {'—' if cost is None else f'{cost:.1f}'} |")
+    return "\n".join(lines)
+
+
+def declared_table(activations=None) -> str:
+    """A markdown table of what each activation's class declares (default: every registered one):
+    the README's table of activations is this, checked by a test."""
+    lines = ["| activation | kinks at | g′ = 0 at | range of g | range of g′ | monotone | zero-centred | g′ → 0 "
+             "| initialisation |", "|---|---|---|---|---|---|---|---|---|"]
+    for activation in names() if activations is None else activations:
+        a = get(activation)
+        lines.append(f"| {a.name} | {_points(a.kinks)} | {_points(a.derivative_roots)} | {_interval(*a.value_range)} | "
+                     f"{_interval(*a.slope_range)} | {'yes' if a.monotone else 'no'} | "
+                     f"{'yes' if a.zero_centred else 'no'} | {a.saturates} | {a.initialisation} |")
     return "\n".join(lines)

@@ -2,8 +2,9 @@
 
 On 1e7 elements of float64 and of float32. The baseline (np.exp on the same array, allocating its
 output) runs in the same process, so the ratios compare like with like on whatever machine runs
-this; each time is the median of several repetitions. Writes ``results/speed.md`` and
-``results/speed.csv`` (which notebook 08's property table reads for its cost column).
+this; each time is the median of several repetitions. Writes ``results/speed.md``,
+``results/speed.csv`` and the float64 actlib column of it as ``actlib/data/cost.csv``, the package
+data the property table (notebook 08) reads for its cost column.
 Run: `make bench` or `python benchmarks/activations.py [--size N] [--repeats R]`.
 """
 import argparse
@@ -16,6 +17,7 @@ import actlib
 from routes import routes, torch_version
 
 RESULTS = Path(__file__).resolve().parent / "results"
+COSTS = Path(__file__).resolve().parent.parent / "actlib" / "data" / "cost.csv"
 ROUTES = ("actlib", "textbook", "scipy", "torch")
 
 
@@ -83,6 +85,11 @@ def main():
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / "speed.md").write_text(text)
     (RESULTS / "speed.csv").write_text("\n".join(rows) + "\n")
+    costs = ["activation,ratio_to_exp"]
+    for dtype, name, route, ratio in (row.split(",") for row in rows[1:]):
+        if (dtype, route) == ("float64", "actlib"):
+            costs.append(f"{name},{ratio}")
+    COSTS.write_text("\n".join(costs) + "\n")
     print(text)
 
 

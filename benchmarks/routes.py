@@ -2,7 +2,7 @@
 
 - actlib: ``Activation.value_and_derivative`` (stable forms).
 - textbook: the formulas as usually written, ``s = 1/(1+exp(-z))``, ``s*(1-s)``, ``1 - tanh(z)**2``;
-  for the activations beyond the seed, the sympy expression and its derivative, lambdified.
+  for the other activations, the sympy expression and its derivative, lambdified.
 - scipy: ``scipy.special.expit`` for σ, then the textbook ``s*(1-s)`` (sigmoid only; "n/a" otherwise).
 - torch: PyTorch's forward and autograd backward (``y.backward(ones)``), when torch is installed.
 
@@ -30,8 +30,8 @@ def _textbook(name):
     def leaky_relu(z):
         return np.where(z > 0, z, ALPHA * z).astype(z.dtype), np.where(z > 0, 1, ALPHA).astype(z.dtype)
 
-    seed = {"sigmoid": sigmoid, "tanh": tanh, "relu": relu, "leaky_relu": leaky_relu}
-    return seed[name] if name in seed else _lambdified(name)
+    written_out = {"sigmoid": sigmoid, "tanh": tanh, "relu": relu, "leaky_relu": leaky_relu}
+    return written_out[name] if name in written_out else _lambdified(name)
 
 
 def _lambdified(name):

@@ -32,12 +32,29 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+def jupyter_dirs(folder):
+    """Config and data folders of the lab's own (the data folder holds which notebooks are trusted)."""
+    return {"JUPYTER_CONFIG_DIR": str(folder / ".jupyter"), "JUPYTER_DATA_DIR": str(folder / ".data")}
+
+
+def trust(folder, notebook):
+    """Mark ``notebook`` in the lab's folder as trusted, as `jupyter trust` does for a user: JupyterLab
+    then renders its stored widget state (without trust, only the outputs' safe types: a PNG)."""
+    subprocess.run([sys.executable, "-m", "jupyter", "trust", str(folder / notebook)], check=True,
+                   capture_output=True, env={**os.environ, **jupyter_dirs(folder)})
+
+
 @contextlib.contextmanager
-def running_lab(notebooks=("01_sigmoid.ipynb",)):
-    """Yield (base_url, token, folder) of a JupyterLab serving a temporary copy of ``notebooks``."""
+def running_lab(notebooks=("01_sigmoid.ipynb",), extra=None):
+    """Yield (base_url, token, folder) of a JupyterLab serving a temporary copy of ``notebooks``, and
+    the notebooks in ``extra`` (file name -> nbformat notebook) written beside them."""
+    import nbformat
+
     folder = Path(tempfile.mkdtemp(prefix="actlib-lab-"))
     for name in notebooks:
         shutil.copy(ROOT / "notebooks" / name, folder / name)
+    for name, notebook in (extra or {}).items():
+        nbformat.write(notebook, folder / name)
     # Render every cell (JupyterLab 4 otherwise detaches off-screen cells, and their widgets, from the page).
     settings = folder / ".settings" / "@jupyterlab" / "notebook-extension"
     settings.mkdir(parents=True)
@@ -48,7 +65,7 @@ def running_lab(notebooks=("01_sigmoid.ipynb",)):
     (news / "notification.jupyterlab-settings").write_text('{"fetchNews": "false", "checkForUpdates": false}')
     port, token = free_port(), secrets.token_hex(16)
     log = open(folder / "jupyterlab.log", "w")
-    env = {**os.environ, "JUPYTER_CONFIG_DIR": str(folder / ".jupyter"), "JUPYTER_RUNTIME_DIR": str(folder / ".runtime")}
+    env = {**os.environ, **jupyter_dirs(folder), "JUPYTER_RUNTIME_DIR": str(folder / ".runtime")}
     env.pop("MPLBACKEND", None)
     server = subprocess.Popen(
         [sys.executable, "-m", "jupyterlab", "--no-browser", f"--port={port}", "--ip=127.0.0.1",
@@ -118,9 +135,13 @@ def error_outputs(page):
     }""")
 
 
-def open_and_run(page, base, token, notebook, timeout=120):
-    """Open ``notebook`` in JupyterLab, run all cells, and wait until the kernel is idle and all ran."""
-    page.goto(f"{base}/lab/tree/{notebook}?token={token}")
+def open_and_run(page, base, token, notebook, timeout=120, workspace=None):
+    """Open ``notebook`` in JupyterLab, run all cells, and wait until the kernel is idle and all ran.
+
+    A second notebook in the same page needs a ``workspace`` of its own: the default one would
+    restore the first notebook beside it."""
+    where = f"workspaces/{workspace}/tree" if workspace else "tree"
+    page.goto(f"{base}/lab/{where}/{notebook}?token={token}")
     page.wait_for_function("() => window.jupyterapp && window.jupyterapp.shell.currentWidget"
                            " && window.jupyterapp.shell.currentWidget.sessionContext"
                            " && window.jupyterapp.shell.currentWidget.sessionContext.session"

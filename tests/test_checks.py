@@ -7,7 +7,6 @@ import pytest
 import sympy as sp
 
 import actlib
-from actlib.exercises import beyond_the_seed as exercises
 from actlib.checks import (
     Exercise, Feedback, choice_answer, expression_answer, function_answer, number_answer, tail_points, tuple_answer,
 )
@@ -233,29 +232,6 @@ def test_grade_gives_feedback_to_students_and_fails_under_the_autograder(monkeyp
     for wrong in (..., 0.3):
         with pytest.raises(AssertionError, match="Exercise demo.q1"):
             exercise.grade(wrong)
-
-
-# -- what a learner copying from the notebooks types (found by reviewing notebook 08 as a student) --
-
-def test_formulas_copied_from_prose_are_read():
-    """The notebooks write − (U+2212) and ·; an answer pasted from them must read as typed with - and *."""
-    assert exercises.q2("σ(z)(1 + z(1 − σ(z)))").correct is True
-    assert exercises.q2("σ(z)·(1 + z·(1 − σ(z)))").correct is True
-
-
-def test_a_function_name_without_its_argument_is_named():
-    feedback = exercises.q2("sigma*(1+z*(1-sigma))")
-    assert feedback.correct is False and "write sigma(z)" in feedback.message and "Error" not in feedback.message
-
-
-def test_unknown_names_message_lists_the_names_this_exercise_allows():
-    feedback = exercises.q2("sigmoid(z)*(1 + z*(1 - sigmoid(z)))")
-    assert feedback.correct is False and "sigmoid" in feedback.message and "sigma(z)" in feedback.message
-
-
-@pytest.mark.parametrize("blank", ["...", "  ", ""])
-def test_blank_strings_are_not_answered_yet(blank):
-    assert exercises.q2(blank).correct is None and exercises.q1(blank).correct is None
 
 
 def test_close_numbers_show_enough_digits_and_the_tolerance():

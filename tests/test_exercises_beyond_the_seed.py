@@ -39,3 +39,26 @@ def test_correct_forms_pass(exercise, answer):
 def test_typical_wrong_answers_fail_with_a_reason(exercise, answer, words):
     feedback = exercise(answer)
     assert feedback.correct is False and words in feedback.message, feedback
+
+
+# -- what a learner copying from the notebooks types (found by reviewing notebook 08 as a student) -----
+
+def test_formulas_copied_from_prose_are_read():
+    """The notebooks write − (U+2212) and ·; an answer pasted from them must read as typed with - and *."""
+    assert exercises.q2("σ(z)(1 + z(1 − σ(z)))").correct is True
+    assert exercises.q2("σ(z)·(1 + z·(1 − σ(z)))").correct is True
+
+
+def test_a_function_name_without_its_argument_is_named():
+    feedback = exercises.q2("sigma*(1+z*(1-sigma))")
+    assert feedback.correct is False and "write sigma(z)" in feedback.message and "Error" not in feedback.message
+
+
+def test_unknown_names_message_lists_the_names_this_exercise_allows():
+    feedback = exercises.q2("sigmoid(z)*(1 + z*(1 - sigmoid(z)))")
+    assert feedback.correct is False and "sigmoid" in feedback.message and "sigma(z)" in feedback.message
+
+
+@pytest.mark.parametrize("blank", ["...", "  ", ""])
+def test_blank_strings_are_not_answered_yet(blank):
+    assert exercises.q2(blank).correct is None and exercises.q1(blank).correct is None

@@ -18,7 +18,7 @@ def test_other_correct_forms_pass(exercise, answer):
     (exercises.q4, 22026, "σ′(0) is 1/4, not 1"),
     (exercises.q1, -0.125, "x = 2 is missing"),
     (exercises.q1, 0.25, "wrong sign"),
-    (exercises.q1, "minus a quarter", ""),
+    (exercises.q1, "minus a quarter", "could not read 'minus a quarter' as a number"),
     (exercises.q2, 3.31, "forward difference"),
     (exercises.q2, 3, "exact derivative"),
     (exercises.q2, 6.02, "divides by 2h"),

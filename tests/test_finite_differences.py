@@ -93,3 +93,20 @@ def test_smoothed_best_step_ignores_a_lucky_step():
         sweep.best_step("central", smooth=-1)
     with pytest.raises(ValueError, match="no step"):   # a window wider than the grid
         sweep.best_step("central", smooth=20)
+
+
+def test_numerical_gradient_matches_the_analytic_one_and_restores_the_array():
+    from actlib.finite_differences import numerical_gradient
+
+    weights = np.array([[0.5, -1.0], [2.0, 0.25]])
+    before = weights.copy()
+    gradient = numerical_gradient(lambda: float(np.sum(np.sin(weights))), weights, h=1e-6)
+    np.testing.assert_allclose(gradient, np.cos(before), rtol=1e-9)
+    assert np.array_equal(weights, before)
+
+    def failing_loss():
+        raise RuntimeError("boom")
+
+    with pytest.raises(RuntimeError):
+        numerical_gradient(failing_loss, weights)
+    assert np.array_equal(weights, before)   # restored even when the loss raises

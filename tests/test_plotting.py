@@ -25,7 +25,7 @@ def test_plot_activation_draws_value_slope_and_markers_on_the_slope(name):
     ax, = figure.axes
     lines = _lines_by_label(ax)
     act = actlib.get(name)
-    assert set(lines) == {f"{act.symbol}(z)", f"{act.symbol}′(z), analytic",
+    assert set(lines) == {f"{act.glyph}(z)", f"{act.glyph}′(z), analytic",
                           "forward difference, h = 1.5e-08·max(1, |z|) (default)",
                           "central difference, h = 6.1e-06·max(1, |z|) (default)"}
     assert ax.get_xlabel() and ax.get_ylabel() and ax.get_title()

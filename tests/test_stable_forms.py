@@ -1,4 +1,5 @@
-"""Softplus, ELU, SELU, GELU, SiLU, Mish: the constants their stable forms rely on, and their maths.
+"""The constants the stable forms rely on (roots of the derivatives, exact pairs), and the maths of
+softplus, ELU, SELU, GELU, SiLU and Mish.
 
 Accuracy in ulps is in test_accuracy.py and the dtype/shape/warning contract in
 test_activations.py (both cover every registered activation); this file checks what is special here.
@@ -8,9 +9,18 @@ import numpy as np
 import pytest
 
 import actlib
-from actlib import modern
+from actlib import _exact, gated
+from actlib.reference import reference
+from activation_checks import activations_under_test
 
-mpmath.mp.dps = 40
+WITH_ROOTS = [activation for activation in activations_under_test() if activation.derivative_roots]
+
+
+@pytest.fixture(autouse=True)
+def forty_digits():
+    """mpmath at 40 digits for each test here, restored afterwards (never set for the whole session)."""
+    with mpmath.workdps(40):
+        yield
 
 
 def pair(x):
@@ -18,13 +28,15 @@ def pair(x):
     return high, float(x - mpmath.mpf(high))
 
 
-K = 2 * mpmath.sqrt(2 / mpmath.pi)
-A = mpmath.mpf(44715) / 10**6
+with mpmath.workdps(40):  # the tanh-GELU's k = 2 sqrt(2/pi) and a, kept at 40 digits
+    K = 2 * mpmath.sqrt(2 / mpmath.pi)
+    A = mpmath.mpf(44715) / 10**6
 
 
 def test_silu_root_is_minus_one_minus_lambert_w_of_one_over_e():
     w = mpmath.lambertw(1 / mpmath.e).real
-    assert modern._SILU_ROOT == pair(-(1 + w)) and modern._SILU_W0 == float(w)
+    assert gated._SILU_ROOT == pair(-(1 + w)) and gated._SILU_W0 == float(w)
+    assert actlib.get("silu").derivative_roots == (gated._SILU_ROOT[0],)
 
 
 def test_mish_root_and_coefficients():
@@ -32,33 +44,32 @@ def test_mish_root_and_coefficients():
         w = mpmath.exp(z)
         return w**3 + 4 * w**2 + 6 * w + 4 + 4 * z * w + 4 * z
     z0 = mpmath.findroot(m, -1.19)
-    assert modern._MISH_ROOT == pair(z0)
-    assert modern._MISH_W0 == float(mpmath.exp(z0)) and modern._MISH_C1 == float((6 + 4 * z0) * mpmath.exp(z0))
+    assert gated._MISH_ROOT == pair(z0)
+    assert gated._MISH_W0 == float(mpmath.exp(z0)) and gated._MISH_C1 == float((6 + 4 * z0) * mpmath.exp(z0))
 
 
 def test_gelu_roots_anchors_and_constants():
     exact = lambda z: mpmath.ncdf(z) + z * mpmath.npdf(z)  # noqa: E731
-    assert modern._GELU_ROOT == pair(mpmath.findroot(exact, -0.75))
-    (_, low_anchor, low_start) = modern._GELU_ANCHORS[1]
+    assert gated._GELU_ROOT == pair(mpmath.findroot(exact, -0.75))
+    (_, low_anchor, low_start) = gated._GELU_ANCHORS[1]
     assert low_anchor == pair(-mpmath.sqrt(2)) and low_start == pair(exact(-mpmath.sqrt(2)))
     z0 = mpmath.findroot(lambda z: 1 + mpmath.exp(K * (z + A * z**3)) + K * (z + 3 * A * z**3), -0.75)
-    assert modern._GELU_TANH_V0 == pair(K * (z0 + A * z0**3))
-    assert modern._GELU_TANH_U0 == pair(K * (z0 + 3 * A * z0**3))
-    assert modern._GELU_TANH_W0 == float(mpmath.exp(K * (z0 + A * z0**3)))
-    assert modern._GELU_TANH_K == pair(K) and modern._GELU_TANH_2K == pair(2 * K) and modern._GELU_TANH_A == pair(A)
+    assert gated._GELU_TANH_V0 == pair(K * (z0 + A * z0**3))
+    assert gated._GELU_TANH_U0 == pair(K * (z0 + 3 * A * z0**3))
+    assert gated._GELU_TANH_W0 == float(mpmath.exp(K * (z0 + A * z0**3)))
+    assert actlib.get("gelu", approximate="tanh").derivative_roots == (float(z0),)
+    assert _exact.GELU_TANH_K == pair(K) and _exact.GELU_TANH_2K == pair(2 * K) and _exact.GELU_TANH_A == pair(A)
 
 
-@pytest.mark.parametrize("name, root", [("silu", modern._SILU_ROOT), ("mish", modern._MISH_ROOT),
-                                        ("gelu", modern._GELU_ROOT)])
-def test_derivative_changes_sign_exactly_at_the_root(name, root):
+@pytest.mark.parametrize("activation", WITH_ROOTS, ids=repr)
+def test_derivative_changes_sign_exactly_at_the_declared_root(activation):
     """Where textbook forms return noise of either sign, actlib's slope has the sign of z - z0."""
-    activation = actlib.get(name)
-    z0 = root[0]
-    left = np.array([np.nextafter(z0, -np.inf) - k * 1e-15 for k in range(20)])
-    right = np.array([np.nextafter(z0, np.inf) + k * 1e-15 for k in range(20)])
-    assert np.all(activation.derivative(left) < 0) and np.all(activation.derivative(right) > 0)
-    # the true root is z0 + low, so at the float z0 the slope has the sign of -low
-    assert np.sign(activation.derivative(z0)) == -np.sign(root[1])
+    for z0 in activation.derivative_roots:
+        left = np.array([np.nextafter(z0, -np.inf) - k * 1e-15 for k in range(20)])
+        right = np.array([np.nextafter(z0, np.inf) + k * 1e-15 for k in range(20)])
+        assert np.all(activation.derivative(left) < 0) and np.all(activation.derivative(right) > 0)
+        # the float z0 is within half an ulp of the true root; the slope there has the exact sign
+        assert np.sign(activation.derivative(z0)) == np.sign(float(reference(activation, [z0], derivative=True)[0]))
 
 
 def test_softplus_derivative_is_sigmoid():
@@ -91,18 +102,17 @@ def test_gelu_tanh_approximation_is_close_to_the_exact_gelu():
     assert approximate != exact and repr(approximate) == "actlib.get('gelu', approximate='tanh')"
 
 
-@pytest.mark.parametrize("name, minimum", [("gelu", None), ("silu", None), ("mish", None)])
-def test_minimum_value_sits_at_the_root_of_the_derivative(name, minimum):
-    activation = actlib.get(name)
+@pytest.mark.parametrize("activation", WITH_ROOTS, ids=repr)
+def test_minimum_value_sits_at_the_root_of_the_derivative(activation):
     z = np.linspace(-3, 0, 300001)
-    at = z[np.argmin(activation(z))]
-    root = {"gelu": modern._GELU_ROOT, "silu": modern._SILU_ROOT, "mish": modern._MISH_ROOT}[name][0]
-    assert abs(at - root) < 2e-5
+    root, = activation.derivative_roots
+    assert abs(z[np.argmin(activation(z))] - root) < 2e-5
+    assert float(activation(root)) == pytest.approx(activation.value_range[0], rel=1e-15)
 
 
 def test_silu_minimum_is_minus_lambert_w():
     """SiLU's minimum value is z0 + 1 = -W(1/e), a neat closed form the notebook derives."""
-    assert float(actlib.get("silu")(modern._SILU_ROOT[0])) == pytest.approx(-float(mpmath.lambertw(1 / mpmath.e).real), rel=1e-15)
+    assert float(actlib.get("silu")(gated._SILU_ROOT[0])) == pytest.approx(-float(mpmath.lambertw(1 / mpmath.e).real), rel=1e-15)
 
 
 def test_text_parameter_is_validated_and_kept_out_of_sliders():

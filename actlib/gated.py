@@ -1,0 +1,218 @@
+r"""The gated family: SiLU, GELU and Mish, z times a smooth gate between 0 and 1.
+
+Each is smooth but not monotone: g' crosses zero once, left of 0, at the activation's minimum
+(``derivative_roots``). Written as the textbook sum of two terms, g' cancels there and loses every
+digit, so each derivative is evaluated around its root z0 (stored as an exact pair high + low):
+SiLU', Mish' and the tanh-GELU' as sums of terms that all share the sign of z - z0, the exact
+GELU' as the integral of GELU'' from the root (16-point Gauss-Legendre). Tiny products and exp
+arguments that must be exact are handled by the helpers in ``actlib._exact``.
+"""
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import sympy as sp
+
+from ._exact import (BOUND, INV_SQRT_2PI, SCALED_BELOW, SHIFT, UNSHIFT, exp_of_minus_half_square,
+                     gelu_slope_from, gelu_tanh_arguments, normal_cdf_scaled, offset_from_root,
+                     square_of_w2_2w_2, times_sigmoid)
+from .activations import Activation, register
+
+_SILU_ROOT = (-1.2784645427610737, -1.0946994183093437e-16)  # -(1 + W(1/e)), W = Lambert W
+_SILU_W0 = 0.2784645427610738  # e^{z0} = -(1 + z0) = W(1/e)
+
+
+@register
+class SiLU(Activation):
+    r"""SiLU (sigmoid-weighted linear unit), also called swish: z times its own sigmoid.
+
+    .. math::
+        g(z) = z\,\sigma(z), \qquad g'(z) = \sigma(z)\bigl(1 + z\,(1 - \sigma(z))\bigr)
+
+    Smooth, not monotone: minimum g(z0) = z0 + 1 = -W(1/e) at z0 = -1.2785, where g' = 0.
+    Behaves like ReLU for large |z| but lets small negative inputs through.
+
+    Numerics: left of 0, g' = sigma'(z)*(1 + z + e^z), and 1 + z + e^z is evaluated around its root
+    as (z - z0) + e^{z0}*expm1(z - z0), which keeps full relative accuracy through the root.
+    """
+
+    name, glyph = "silu", "SiLU"
+    kinks, derivative_roots = (), (_SILU_ROOT[0],)
+    # the extremes of g' (roots of g'') were found with mpmath to 30 digits
+    value_range, slope_range = (-_SILU_W0, math.inf), (-0.09983932012886692, 1.0998393201288670)
+    limits = ((0.0, math.inf), (0.0, 1.0))
+    zero_centred = False
+
+    def _value_and_derivative(self, z):
+        v = (z, None)  # v = u = z, exact
+        return times_sigmoid(z, v, (z, 0.0), _SILU_ROOT, _SILU_ROOT, _SILU_W0)
+
+    def _value(self, z):
+        return times_sigmoid(z, (z, None), None, _SILU_ROOT, _SILU_ROOT, _SILU_W0, derivative=False)
+
+    def _expr(self, z):
+        return z / (1 + sp.exp(-z))
+
+
+_MISH_ROOT = (-1.1924312145154952, -4.8484829848031044e-17)
+_MISH_W0 = 0.3034825352815289  # e^{z0}
+_MISH_C1 = 0.3733670191691929  # (6 + 4 z0) e^{z0}
+
+
+@register
+class Mish(Activation):
+    r"""Mish (Misra, 2019): z times tanh of its softplus.
+
+    .. math::
+        g(z) = z \tanh(\operatorname{softplus}(z)) = z\,\frac{w^2 + 2w}{w^2 + 2w + 2},\quad w = e^{z},
+        \qquad g'(z) = \frac{w\,M(z)}{(w^2 + 2w + 2)^2},\quad M = w^3 + 4w^2 + 6w + 4 + 4z(w + 1)
+
+    Smooth, not monotone: minimum about -0.3088 at z0 = -1.1924, where g' = 0.
+
+    Numerics: tanh(softplus(z)) is the rational function of w above (of e^{-z} for z > 0), free of
+    overflow. M is evaluated around its root as a sum of terms that all share the sign of z - z0:
+    M = w0^3 expm1(3d) + 4 w0^2 expm1(2d) + (6 + 4 z0) w0 expm1(d) + 4 w0 d e^d + 4d.
+    """
+
+    name, glyph = "mish", "Mish"
+    kinks, derivative_roots = (), (_MISH_ROOT[0],)
+    value_range, slope_range = (-0.30884341301725042, math.inf), (-0.11252612238946257, 1.0884981612517280)
+    limits = ((0.0, math.inf), (0.0, 1.0))
+    zero_centred = False
+
+    @staticmethod
+    def _gate(z):
+        """e = exp(-|z|) (w for z <= 0, 1/w for z > 0), z > 0, the denominator and tanh(softplus(z)),
+        and the value z * tanh(softplus(z)) with the subnormal range scaled."""
+        e = np.exp(-np.abs(z))
+        positive = z > 0
+        p = e * (e + 2)
+        numerator = np.where(positive, 1 + 2 * e, p)
+        denominator = np.where(positive, numerator + 2 * e * e, p + 2)
+        squashed = numerator / denominator
+        value = np.maximum(z, -BOUND) * squashed
+        tiny = z < SCALED_BELOW
+        if np.any(tiny):  # w is subnormal or nearly; tanh(softplus(z)) = w and the denominator is 2
+            left_z = np.maximum(z[tiny], -BOUND)
+            value[tiny] = (left_z * np.exp(left_z + SHIFT)) * UNSHIFT
+        return e, positive, denominator, squashed, value
+
+    def _value(self, z):
+        return self._gate(z)[-1]
+
+    def _value_and_derivative(self, z):
+        e, positive, denominator, squashed, value = self._gate(z)
+        bounded = np.clip(z, -BOUND, BOUND)
+        right = squashed + bounded * (4 * e * e * (1 + e)) / (denominator * denominator)
+        left_z = np.minimum(bounded, 0.0)
+        d = offset_from_root(left_z, _MISH_ROOT)
+        w0 = _MISH_W0
+        M = (w0 ** 3 * np.expm1(3 * d) + 4 * w0 * w0 * np.expm1(2 * d) + _MISH_C1 * np.expm1(d)
+             + 4 * w0 * d * np.exp(d) + 4 * d)
+        slope = np.where(positive, right, e * M / square_of_w2_2w_2(e))
+        tiny = z < SCALED_BELOW
+        if np.any(tiny):  # w^2 + 2w + 2 = 2, so Mish' = w M / 4
+            slope[tiny] = (M[tiny] * np.exp(left_z[tiny] + SHIFT) * 0.25) * UNSHIFT
+        return value, slope
+
+    def _expr(self, z):
+        return z * sp.tanh(sp.log(1 + sp.exp(z)))
+
+
+_GELU_ROOT = (-0.7517915246935645, 1.4956759177009883e-17)
+_GELU_TANH_ROOT = -0.7524614220710163
+_GELU_TANH_V0 = (-1.2311548723318988, 1.449217884953896e-17)  # v(z0)
+_GELU_TANH_U0 = (-1.291955211914767, -1.0243969451078615e-16)  # z0 v'(z0)
+_GELU_TANH_W0 = 0.29195521191476714  # e^{v(z0)}
+# From about -2.1 to 0.5 the exact GELU' = Phi + z*phi cancels (root -0.75) or inherits Phi's
+# error; there it is the integral of GELU'' = phi(t)*(2 - t^2), which has one sign on each piece,
+# from an anchor where GELU' is known: the root (GELU' = 0) right of -sqrt(2), the minimum
+# GELU'(-sqrt(2)) left of it.
+_GELU_ANCHORS = (
+    # (interval, anchor as a pair, GELU' at the anchor as a pair)
+    ((-1.4142135623730951, 0.5), _GELU_ROOT, (0.0, 0.0)),
+    ((-2.1, -1.4142135623730951), (-1.4142135623730951, 9.667293313452913e-17),
+     (-0.12890414518515478, -8.188108074412492e-18)),
+)
+# (value range, slope range) of each form; the slope's extremes sit at z = +-sqrt(2) (exact form)
+_GELU_RANGES = {"none": ((-0.16997120747990367, math.inf), (-0.12890414518515480, 1.1289041451851549)),
+                "tanh": ((-0.17004075057125406, math.inf), (-0.12899306865877178, 1.1289930686587719))}
+
+
+@register
+class GELU(Activation):
+    r"""GELU (Hendrycks and Gimpel, 2016): z weighted by the standard normal CDF Phi.
+
+    .. math::
+        g(z) = z\,\Phi(z) = \frac{z}{2}\Bigl(1 + \operatorname{erf}\frac{z}{\sqrt 2}\Bigr), \qquad
+        g'(z) = \Phi(z) + z\,\varphi(z), \quad \varphi(z) = \frac{e^{-z^2/2}}{\sqrt{2\pi}}
+
+    ``approximate="tanh"`` gives the tanh approximation used by GPT-2 and BERT (PyTorch's
+    ``approximate='tanh'``): g(z) = z/2 * (1 + tanh(sqrt(2/pi) (z + 0.044715 z^3))). It is within
+    ~5e-4 of the exact GELU and cheaper without an erf.
+
+    Smooth, not monotone: minimum about -0.170 at z0 = -0.7518, where g' = 0; g' is smallest and
+    largest at z = +-sqrt(2).
+
+    Numerics: see the module docstring (root of g') and ``actlib._exact`` (exactly split exponent
+    arguments, scaled tiny products). The exact value rests on scipy's erfcx, itself off by up to
+    ~6 ulp, hence its looser ``max_ulp``.
+    """
+
+    name, glyph = "gelu", "GELU"
+    defaults = {"approximate": "none"}
+    choices = {"approximate": ("none", "tanh")}
+    kinks = ()
+    limits = ((0.0, math.inf), (0.0, 1.0))
+    zero_centred = False
+
+    @property
+    def derivative_roots(self):
+        return (_GELU_TANH_ROOT,) if self.params["approximate"] == "tanh" else (_GELU_ROOT[0],)
+
+    @property
+    def value_range(self):
+        return _GELU_RANGES[self.params["approximate"]][0]
+
+    @property
+    def slope_range(self):
+        return _GELU_RANGES[self.params["approximate"]][1]
+
+    def max_ulp(self, dtype=np.float64, derivative=False):
+        if np.dtype(dtype) != np.float64:
+            return 4.0
+        if self.params["approximate"] == "none":
+            return 4.0 if derivative else 8.0  # scipy's erfcx (~6 ulp) is the floor of the value
+        # At the float nearest the tanh form's root, |z - z0| ~ 4e-17 and the pairs carrying v(z)
+        # and z v'(z) (~1e-32 absolute) leave a few ulp more than elsewhere.
+        return 6.0 if derivative else 4.0
+
+    def _value(self, z):
+        return self._value_and_derivative(z, derivative=False)
+
+    def _value_and_derivative(self, z, derivative=True):
+        if self.params["approximate"] == "tanh":
+            v, u = gelu_tanh_arguments(z, with_u=derivative)
+            return times_sigmoid(z, v, u, _GELU_TANH_V0, _GELU_TANH_U0, _GELU_TANH_W0, derivative)
+        tiny = z < -37.0  # Phi(z) < 6e-300: carry e^64 through and take it out after the product
+        shift = np.where(tiny, SHIFT, 0.0)
+        gauss = exp_of_minus_half_square(z, shift)
+        cdf = normal_cdf_scaled(z, gauss, shift)
+        value = np.maximum(z, -BOUND) * cdf
+        value[tiny] = value[tiny] * UNSHIFT
+        if not derivative:
+            return value
+        slope = cdf + np.clip(z, -BOUND, BOUND) * (INV_SQRT_2PI * gauss)
+        slope[tiny] = slope[tiny] * UNSHIFT
+        for (low, high), anchor, start in _GELU_ANCHORS:
+            inside = (z >= low) & (z < high)
+            if np.any(inside):
+                slope[inside] = gelu_slope_from(anchor, start, z[inside])
+        return value, slope
+
+    def _expr(self, z, approximate):
+        if approximate == "tanh":
+            inner = sp.sqrt(2 / sp.pi) * (z + sp.Rational("0.044715") * z ** 3)
+            return z / 2 * (1 + sp.tanh(inner))
+        return z / 2 * (1 + sp.erf(z / sp.sqrt(2)))

@@ -1,0 +1,166 @@
+r"""The logistic family: sigmoid, tanh and softplus, all built on e = exp(-|z|).
+
+e lies in [0, 1] and never overflows, so each value and slope below is a rational function of it
+(or log1p of it), free of the overflow and cancellation of the textbook forms.
+"""
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import sympy as sp
+
+from ._elementwise import evaluate
+from .activations import Activation, register
+
+
+def _over_one_plus_squared(e, s=None, r=None):
+    """e / (1 + e)**2 for e in [0, 1], within ~2.5 ulp (sigmoid' is this at e = exp(-|z|), tanh' four times it at exp(-2|z|)).
+
+    Rounding s = 1 + e would cost up to 2 ulp once squared, so its rounding error t is recovered
+    exactly (Fast2Sum: 1 + e == s + t) and corrected for to first order. Pass s and r = 1/s if
+    already computed.
+    """
+    s = 1 + e if s is None else s
+    r = 1 / s if r is None else r
+    t = (1 - s) + e
+    q = e / (s * s)
+    return q - (q + q) * (t * r)
+
+
+def sigmoid_parts(z, with_slope: bool = True):
+    """``(e, sigma(z), sigma'(z))`` with e = exp(-|z|): the pieces sigmoid, softplus and SiLU share.
+
+    With ``with_slope=False`` the third is None (a value-only call skips its ~4 passes)."""
+    e = np.exp(-np.abs(z))
+    s = 1 + e
+    r = 1 / s  # sigma(|z|)
+    tail = e * r  # sigma(-|z|) = 1 - sigma(|z|), without the subtraction
+    # sigma(z) is r for z >= 0 and tail for z < 0. copysign gives r or -r, and tail >= 0 > -r,
+    # so one max selects it (np.where costs ~3 exp passes here).
+    sigma = np.maximum(tail, np.copysign(r, z))
+    return e, sigma, (_over_one_plus_squared(e, s, r) if with_slope else None)
+
+
+@register
+class Sigmoid(Activation):
+    r"""Logistic sigmoid.
+
+    .. math::
+        \sigma(z) = \frac{1}{1+e^{-z}}, \qquad
+        \sigma'(z) = \frac{e^{-z}}{(1+e^{-z})^2} = \sigma(z)\,\bigl(1-\sigma(z)\bigr)
+
+    Smooth, no kink. Range (0, 1); the derivative lies in (0, 1/4] with its maximum at z = 0.
+
+    Numerics: computed from e = exp(-|z|): sigma = 1/(1+e) for z >= 0 and e/(1+e) for z < 0,
+    sigma' = e/(1+e)^2 (float32 and float16 computed in float64 and rounded once). The textbook
+    sigma*(1-sigma) is exact algebra but in floating point 1-sigma cancels to 0 for z > 36.7 (f64),
+    giving a derivative of exactly 0 where the true one is ~1e-16 and smaller.
+    """
+
+    name, glyph = "sigmoid", "σ"
+    kinks, derivative_roots = (), ()
+    value_range, slope_range = (0.0, 1.0), (0.0, 0.25)
+    limits = ((0.0, 1.0), (0.0, 0.0))
+    zero_centred = False
+
+    def _value_and_derivative(self, z):
+        _, value, slope = sigmoid_parts(z)
+        return value, slope
+
+    def _value(self, z):
+        return sigmoid_parts(z, with_slope=False)[1]
+
+    def derivative_from_output(self, a):
+        r"""sigma' from the output a = sigma(z): ``a * (1 - a)``, the textbook backprop form.
+
+        Exact in algebra, inexact where the output saturates: for z > 36.7 (f64) a rounds to 1 and
+        this returns 0, while the true derivative is ~1e-16 and smaller. Use ``derivative(z)``
+        when z is available.
+        """
+        return evaluate(lambda a: a * (1 - a), a, "sigmoid.derivative_from_output()")
+
+    def _complex_value(self, z):
+        # The same two branches, chosen by the real part, keep exp's argument in Re <= 0.
+        right = z.real >= 0
+        e = np.exp(np.where(right, -z, z))
+        return np.where(right, 1, e) / (1 + e)
+
+    def _expr(self, z):
+        return 1 / (1 + sp.exp(-z))
+
+
+@register
+class Tanh(Activation):
+    r"""Hyperbolic tangent.
+
+    .. math::
+        \tanh z = \frac{e^{z}-e^{-z}}{e^{z}+e^{-z}}, \qquad
+        \tanh'(z) = 1 - \tanh^2 z = \frac{4 e^{-2|z|}}{(1+e^{-2|z|})^2}
+
+    Smooth, no kink. Range (-1, 1), zero-centred; the derivative lies in (0, 1] with its
+    maximum at z = 0. tanh(z) = 2*sigmoid(2z) - 1.
+
+    Numerics: the derivative is computed as 4e/(1+e)^2 with e = exp(-2|z|). The textbook
+    1 - tanh(z)^2 cancels to exactly 0 for |z| > 19.0 (f64), where the true value is ~1e-16
+    and smaller.
+    """
+
+    name, glyph = "tanh", "tanh"
+    kinks, derivative_roots = (), ()
+    value_range, slope_range = (-1.0, 1.0), (0.0, 1.0)
+    limits = ((-1.0, 1.0), (0.0, 0.0))
+    zero_centred = True
+
+    def _value_and_derivative(self, z):
+        e = np.exp(-2 * np.abs(z))
+        return np.tanh(z), 4 * _over_one_plus_squared(e)
+
+    def _value(self, z):
+        return np.tanh(z)
+
+    def derivative_from_output(self, a):
+        r"""tanh' from the output a = tanh(z): ``1 - a**2``, the textbook backprop form.
+
+        Inexact where the output saturates: for |z| > 19.0 (f64) a rounds to +-1 and this
+        returns 0, while the true derivative is ~1e-16 and smaller. Use ``derivative(z)`` when z
+        is available.
+        """
+        return evaluate(lambda a: 1 - a * a, a, "tanh.derivative_from_output()")
+
+    def _complex_value(self, z):
+        return np.tanh(z)
+
+    def _expr(self, z):
+        return sp.tanh(z)
+
+
+@register
+class Softplus(Activation):
+    r"""Softplus, a smooth ReLU.
+
+    .. math::
+        g(z) = \log(1 + e^{z}) = \max(z, 0) + \log(1 + e^{-|z|}), \qquad g'(z) = \sigma(z)
+
+    Smooth everywhere; range (0, inf); derivative in (0, 1), never exactly 0 for finite z in exact
+    arithmetic (it underflows to 0 below z = -745 in float64).
+
+    Numerics: the textbook log(1 + exp(z)) overflows to inf for z > 709.8 and rounds to 0 below
+    z = -36.7; the max + log1p form does neither.
+    """
+
+    name, glyph = "softplus", "softplus"
+    kinks, derivative_roots = (), ()
+    value_range, slope_range = (0.0, math.inf), (0.0, 1.0)
+    limits = ((0.0, math.inf), (0.0, 1.0))
+    zero_centred = False
+
+    def _value_and_derivative(self, z):
+        e, sigma, _ = sigmoid_parts(z)
+        return np.maximum(z, 0) + np.log1p(e), sigma
+
+    def _value(self, z):
+        return np.maximum(z, 0) + np.log1p(np.exp(-np.abs(z)))
+
+    def _expr(self, z):
+        return sp.log(1 + sp.exp(z))
