@@ -6,7 +6,7 @@ LOCK   := requirements/lock.txt
 STAMP  := $(VENV)/.installed
 NBVAL  := --nbval --nbval-current-env --nbval-sanitize-with notebooks/sanitize.cfg
 
-.PHONY: install lab test test-package test-notebooks test-thorough test-nbgrader test-browser bench bench-browser bench-torch sync execute student html lock clean node lite
+.PHONY: install lab test test-package test-notebooks test-thorough test-nbgrader test-browser bench bench-browser bench-torch sync execute student graded test-hub html lock clean node lite
 
 install: $(STAMP)
 
@@ -83,16 +83,34 @@ execute: sync
 	$(BIN)/python scripts/figure_alt.py notebooks/[0-9][0-9]_*.ipynb
 	$(BIN)/jupytext --sync notebooks/[0-9][0-9]_*.ipynb
 
-# nbgrader's own `generate_assignment` on instructor notebooks, in a temporary course directory.
+# nbgrader's whole loop in a temporary course: generate_assignment on the graded sources, three
+# students' submissions (all right, blank, all wrong), autograde with the hidden tests, feedback;
+# exact scores per notebook. Also builds graded/ in a temporary folder and searches it for keys.
 test-nbgrader: install
 	$(BIN)/python -m pip install --quiet -c $(LOCK) -e '.[nbgrader]'
-	$(BIN)/python -m pytest -p no:cacheprovider coursework/
+	MPLBACKEND=Agg $(BIN)/python -m pytest -p no:cacheprovider coursework/test_nbgrader.py coursework/test_grading_loop.py tests/test_graded.py
+
+# A real JupyterHub on loopback (DummyAuthenticator, local-process spawner, configurable-http-proxy
+# from npm) with two students who pull the student notebooks with an nbgitpuller link, run 01,
+# answer, and pull the lecturer's update again (about a minute).
+test-hub: install
+	$(BIN)/python -m pip install --quiet -c $(LOCK) -e '.[hub]'
+	cd coursework/hub && npm ci --no-audit --no-fund --silent
+	$(BIN)/python -m pytest -p no:cacheprovider coursework/hub/
 
 # Student copies (solutions stripped, exercise outputs cleared) in $(STUDENT); never touches notebooks/
 # and refuses a folder it did not create.
 STUDENT ?= student
 student: install
 	$(BIN)/python scripts/make_student.py --output $(STUDENT)
+
+# Graded coursework in $(GRADED): nbgrader's release notebooks (answers blank, checks of the answer's
+# form only) and a wheel of actlib without actlib/exercises (keys, hints, solutions). Never touches
+# notebooks/ and refuses a folder it did not create. The lecturer keeps the keys: see README.
+GRADED ?= graded
+graded: install
+	$(BIN)/python -m pip install --quiet -c $(LOCK) -e '.[nbgrader]'
+	$(BIN)/python scripts/make_graded.py --output $(GRADED)
 
 # A static site of every notebook with its stored outputs, in site/ (index.html lists them in order),
 # readable from disk with no network: formulas typeset at build time, search, dark theme, alt text.
@@ -111,7 +129,7 @@ lite: install
 lock:
 	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
 	.lock-venv/bin/python -m pip install --quiet --upgrade pip
-	.lock-venv/bin/python -m pip install --quiet -e '.[dev,browser,nbgrader,lite]'
+	.lock-venv/bin/python -m pip install --quiet -e '.[dev,browser,nbgrader,hub,lite]'
 	.lock-venv/bin/python -m pip freeze --exclude-editable | grep -v '^actlib' > $(LOCK)
 	rm -rf .lock-venv
 

@@ -38,6 +38,9 @@ def is_graded_cell(cell) -> bool:
 def student_copy(notebook):
     """A copy of an instructor notebook with the solutions replaced by stubs (the input is unchanged)."""
     notebook = nbformat.from_dict(notebook)
+    # No markdown twin goes with a student copy: without this, jupytext (where installed, as on a hub)
+    # writes one on every save and then refuses the notebook once a pull (nbgitpuller) makes it newer.
+    notebook.metadata.pop("jupytext", None)
     for cell in notebook.cells:
         if cell.cell_type == "markdown":
             cell.source = INSTRUCTOR_NOTE.sub("", cell.source)

@@ -80,14 +80,23 @@ class Exercise:
 
     ``hint()`` counts its calls per exercise (per kernel: rerunning the notebook from the top
     continues the count; restarting the kernel starts again at hint 1).
+
+    The exercise is the one source of its notebook cells (scripts/exercise_cells.py writes them):
+    ``prompt`` is the markdown after "**Exercise N.**", ``stub`` the answer cell of a student copy,
+    ``answer_code`` the worked answer in the instructor's answer cell, which ``solution()`` shows
+    after the explanation ``solution``.
     """
 
-    def __init__(self, key: str, prompt: str, checker, hints=(), solution: str = ""):
+    def __init__(self, key: str, prompt: str, checker, hints=(), solution: str = "", stub: str = "",
+                 answer_code: str = "", points: int = 1):
         self.key = key
         self.prompt = prompt
         self.checker = checker
         self.hints = tuple(hints)
         self._solution = solution
+        self.stub = stub
+        self.answer_code = answer_code
+        self.points = points
         self._hints_shown = 0
 
     def __call__(self, answer) -> Feedback:
@@ -143,8 +152,11 @@ class Exercise:
                     "`.solution()` shows the worked answer.")
 
     def solution(self) -> Note:
-        """The worked solution, as markdown."""
-        return Note(self._solution or "No written solution for this one.")
+        """The worked solution, as markdown: the explanation, then the answer cell's code."""
+        text = self._solution
+        if self.answer_code:
+            text = f"{text}\n\n```python\n{self.answer_code}```" if text else f"```python\n{self.answer_code}```"
+        return Note(text or "No written solution for this one.")
 
     def __repr__(self):
         return f"Exercise {self.key}: {self.prompt}"

@@ -17,17 +17,23 @@ _check_scaling = number_answer(1e-8, rtol=0.05, mistakes={
 
 q1 = Exercise(
     "06.q1",
-    "With step h = 0.01 a central difference of a smooth function has an error of 1e-6 (truncation "
-    "dominates). What error do you expect with h = 0.001?",
+    (
+        "With h = 0.01 a central difference has error 10⁻⁶ (truncation dominates). What\n"
+        "error do you expect with h = 0.001?"
+    ),
     _check_scaling,
     hints=("The central difference's truncation error is about h²·f‴/6: divide h by 10, and the error by?",),
-    solution="Error ∝ h²: h/10 gives error/100.\n\n```python\nanswer = 1e-6 / 100    # 1e-8\n```",
+    solution="Error ∝ h²: h/10 gives error/100.",
+    stub="answer = ...   # a number",
+    answer_code="answer = 1e-6 / 100    # 1e-8\n",
 )
 
 q2 = Exercise(
     "06.q2",
-    "In float64 (eps ≈ 2.2e-16), about which step h minimises the error of the forward difference of "
-    "a function like exp at z = 1? Answer with the power of ten, e.g. -4 for h ≈ 1e-4.",
+    (
+        "In float64, about which step minimises the forward difference's error for exp at\n"
+        "z = 1? Answer with the power of ten (−4 for 10⁻⁴)."
+    ),
     number_answer(-8, atol=0.6, mistakes={
         -16: "−16 is eps itself; the best step balances truncation (∝ h) against rounding (∝ eps/h).",
         -5: "−5 (about ∛eps) is the best step for the central difference; the forward difference's "
@@ -37,9 +43,12 @@ q2 = Exercise(
         "The error is about (h/2)|f″| from truncation plus eps·|f|/h from rounding. Where are they equal?",
         "With f = f″ = e at z = 1, h·e/2 = eps·e/h gives h = sqrt(2·eps).",
     ),
-    solution=(
-        "Minimising h|f″|/2 + eps|f|/h gives h* = sqrt(2·eps·|f|/|f″|) = sqrt(2·eps) ≈ 2e-8 for exp:\n\n"
-        "```python\nimport math\n\nanswer = round(math.log10(math.sqrt(2 * 2.2e-16)))    # -8\n```"
+    solution="Minimising h|f″|/2 + eps|f|/h gives h* = sqrt(2·eps·|f|/|f″|) = sqrt(2·eps) ≈ 2e-8 for exp:",
+    stub="answer = ...   # a whole number",
+    answer_code=(
+        "import math\n"
+        "\n"
+        "answer = round(math.log10(math.sqrt(2 * 2.2e-16)))    # -8\n"
     ),
 )
 
@@ -51,7 +60,10 @@ def _complex_step_square():
 
 q3 = Exercise(
     "06.q3",
-    "Compute the complex-step derivative Im(f(z + ih))/h of f(z) = z² at z = 3 with h = 1e-20.",
+    (
+        "Compute the complex-step derivative Im(f(z + ih))/h of f(z) = z² at z = 3 with\n"
+        "h = 10⁻²⁰ (Python writes the imaginary unit `1j`)."
+    ),
     number_answer(_complex_step_square(), rtol=1e-15, mistakes={
         0: "0 is what a real difference gives: 3 + 1e-20 rounds to 3, so f(3 + h) − f(3) = 0. The complex "
            "step takes the imaginary part instead: no subtraction.",
@@ -59,17 +71,23 @@ q3 = Exercise(
     }),
     hints=("(3 + ih)² = 9 − h² + 6ih. Take the imaginary part and divide by h.",),
     solution=(
-        "Im((3 + ih)²) = 6h, so the result is exactly 6, with no subtraction and so no rounding error, "
-        "even for h = 1e-20:\n\n```python\nh = 1e-20\nanswer = ((3 + 1j * h) ** 2).imag / h    # 6.0\n```"
+        "Im((3 + ih)²) = 6h, so the result is exactly 6, with no subtraction and so no rounding error, even "
+        "for h = 1e-20:"
+    ),
+    stub="answer = ...   # a number",
+    answer_code=(
+        "h = 1e-20\n"
+        "answer = ((3 + 1j * h) ** 2).imag / h    # 6.0\n"
     ),
 )
 
 q4 = Exercise(
     "06.q4",
-    "A gradient check compares actlib's relu′ with central differences (h = 1e-6) at 1000 random z. "
-    "It reports a mismatch at z = 3e-7. Why? (a) actlib's relu′ is wrong there; (b) the chord "
-    "[z − h, z + h] straddles the kink at 0, so the difference is not a slope of either branch; "
-    "(c) rounding error; (d) h is too large for a linear function. Answer with a letter.",
+    (
+        "A gradient check of relu′ with central differences (h = 10⁻⁶) reports a mismatch at\n"
+        "z = 3·10⁻⁷. Why? (a) actlib's relu′ is wrong there; (b) the chord straddles the kink; (c) rounding\n"
+        "error; (d) h is too large for a linear function."
+    ),
     choice_answer("b", {
         "a": "relu′(3e-7) = 1 is right: 3e-7 > 0.",
         "b": "z − h < 0 < z + h: the chord crosses the corner, and the difference averages the two slopes.",
@@ -78,9 +96,11 @@ q4 = Exercise(
     }),
     hints=("Where are z − h and z + h for z = 3e-7 and h = 1e-6?",),
     solution=(
-        "(b): z − h = −7e-7 < 0 < z + h, so (relu(z + h) − relu(z − h))/(2h) = 1.3e-6/2e-6 = 0.65, "
-        "neither 0 nor 1. Gradient checks skip points within h of a kink.\n\n```python\nanswer = \"b\"\n```"
+        "(b): z − h = −7e-7 < 0 < z + h, so (relu(z + h) − relu(z − h))/(2h) = 1.3e-6/2e-6 = 0.65, neither 0 "
+        "nor 1. Gradient checks skip points within h of a kink."
     ),
+    stub="answer = ...   # \"a\", \"b\", \"c\" or \"d\"",
+    answer_code="answer = \"b\"\n",
 )
 
 EXERCISES = (q1, q2, q3, q4)

@@ -72,26 +72,40 @@ def _check_backward_step(answer):
 
 q1 = Exercise(
     "07.q1",
-    "Write `backward_step(upstream, z, W, a_previous)` for one tanh layer a = tanh(z), z = a_previous @ W + b: "
-    "given upstream = ∂L/∂a, return (dW, db, d_a_previous). It is checked against central differences.",
+    (
+        "Write the backward step of one tanh layer: given `upstream` = ∂L/∂a, the\n"
+        "pre-activations `z`, the weights `W` and the layer's input `a_previous`, return\n"
+        "`(dW, db, d_a_previous)`. The check compares your gradients with central differences."
+    ),
     _check_backward_step,
     hints=(
         "First δ = ∂L/∂z = upstream × tanh′(z), elementwise; tanh′(z) = 1 − tanh(z)² (or actlib.get('tanh').derivative).",
         "Then dW = a_previous.T @ δ, db = δ.sum(axis=0), d_a_previous = δ @ W.T.",
     ),
-    solution=(
-        "δ = upstream ⊙ tanh′(z); the three gradients follow from z = a_previous W + b:\n\n"
-        "```python\nimport actlib\n\ndef backward_step(upstream, z, W, a_previous):\n"
+    solution="δ = upstream ⊙ tanh′(z); the three gradients follow from z = a_previous W + b:",
+    stub=(
+        "def backward_step(upstream, z, W, a_previous):\n"
+        "    raise NotImplementedError   # your code: return dW, db, d_a_previous\n"
+        "\n"
+        "answer = backward_step"
+    ),
+    answer_code=(
+        "import actlib\n"
+        "\n"
+        "def backward_step(upstream, z, W, a_previous):\n"
         "    delta = upstream * actlib.get(\"tanh\").derivative(z)\n"
-        "    return a_previous.T @ delta, delta.sum(axis=0), delta @ W.T\n\nanswer = backward_step\n```"
+        "    return a_previous.T @ delta, delta.sum(axis=0), delta @ W.T\n"
+        "\n"
+        "answer = backward_step\n"
     ),
 )
 
 q2 = Exercise(
     "07.q2",
-    "At initialisation, in which layer of a deep sigmoid network is the weight gradient smallest? "
-    "(a) the first (input side); (b) the last (output side); (c) all about equal; (d) a random one. "
-    "Answer with a letter.",
+    (
+        "At initialisation, in which layer of a deep sigmoid network is the weight gradient\n"
+        "smallest? (a) the first (input side); (b) the last; (c) all about equal; (d) a random one."
+    ),
     choice_answer("a", {
         "a": "every layer between the output and the first multiplies the gradient by factors σ′ ≤ 1/4.",
         "b": "the output layer's gradient has passed through no σ′ factor at all: it is the largest.",
@@ -99,22 +113,29 @@ q2 = Exercise(
         "d": "the shrinking is systematic, one factor σ′ ≤ 1/4 per layer, not random.",
     }),
     hints=("Count how many σ′ factors the gradient passes through on its way down to each layer.",),
-    solution="(a): the gradient reaching layer l has been multiplied by one σ′ factor per layer above it.\n\n"
-             "```python\nanswer = \"a\"\n```",
+    solution="(a): the gradient reaching layer l has been multiplied by one σ′ factor per layer above it.",
+    stub="answer = ...   # \"a\", \"b\", \"c\" or \"d\"",
+    answer_code="answer = \"a\"\n",
 )
 
 
 q3 = Exercise(
     "07.q3",
-    "Every unit of one hidden ReLU layer is dead (z ≤ 0 for all training examples). What is the norm "
-    "of the weight gradient of every layer *below* it?",
+    (
+        "Every unit of one hidden ReLU layer is dead. What is the norm of the weight gradient\n"
+        "of every layer below it?"
+    ),
     number_answer(0.0, atol=0.0),
     hints=("The gradient reaching the layers below passes through this layer's relu′(z) = 0.",),
-    solution="Exactly 0: δ = upstream ⊙ relu′(z) = 0 for the dead layer, so nothing flows below it; "
-             "the network below is frozen. And it stays frozen: with nothing below changing, the dead "
-             "layer's inputs are fixed and its own weights get no gradient, so it stays dead. A single "
-             "dead unit in a deep layer is different: the rest of its layer keeps the layers below "
-             "learning, its inputs change, and it can revive.\n\n```python\nanswer = 0\n```",
+    solution=(
+        "Exactly 0: δ = upstream ⊙ relu′(z) = 0 for the dead layer, so nothing flows below it; the network "
+        "below is frozen. And it stays frozen: with nothing below changing, the dead layer's inputs are "
+        "fixed and its own weights get no gradient, so it stays dead. A single dead unit in a deep layer is "
+        "different: the rest of its layer keeps the layers below learning, its inputs change, and it can "
+        "revive."
+    ),
+    stub="answer = ...   # a number",
+    answer_code="answer = 0\n",
 )
 
 EXERCISES = (q1, q2, q3)

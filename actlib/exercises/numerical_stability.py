@@ -15,8 +15,7 @@ _ROUNDS_TO_ONE = 53 * math.log(2)
 
 q1 = Exercise(
     "05.q1",
-    "In float64, from about which z on does 1 / (1 + exp(-z)) return exactly 1.0 (so that σ(1 − σ) "
-    "returns exactly 0)? Answer with a number; two significant digits are enough.",
+    "In float64, from about which z on does `1 / (1 + exp(-z))` return exactly 1.0?",
     number_answer(_ROUNDS_TO_ONE, rtol=0.02, mistakes={
         25 * math.log(2): "17.3 = 25·ln 2 is the float32 threshold (e^(−z) below 2^-25, half of float32's "
                           "spacing below 1); float64 keeps 53 bits.",
@@ -28,8 +27,12 @@ q1 = Exercise(
         "1 + e^(−z) rounds to 1.0 once e^(−z) is below half the spacing of floats just below 1, 2^-53.",
         "Solve e^(−z) = 2^-53 for z.",
     ),
-    solution=(
-        "e^(−z) < 2^-53 when z > 53·ln 2 ≈ 36.7:\n\n```python\nimport math\n\nanswer = 53 * math.log(2)    # 36.74\n```"
+    solution="e^(−z) < 2^-53 when z > 53·ln 2 ≈ 36.7:",
+    stub="answer = ...   # a number",
+    answer_code=(
+        "import math\n"
+        "\n"
+        "answer = 53 * math.log(2)    # 36.74\n"
     ),
 )
 
@@ -41,9 +44,10 @@ def _log_sigmoid_reference(point):
 
 q2 = Exercise(
     "05.q2",
-    "Write `log_sigmoid(z)` that returns log σ(z) for a float z, accurate to a relative error of 1e-9 "
-    "from z = −800 to 800 (the naive math.log(1 / (1 + math.exp(-z))) overflows or returns −inf at "
-    "z = −800, where the true value is about −800), and answer with the function.",
+    (
+        "Write `log_sigmoid(z)` that returns log σ(z) accurately from z = −800 to 800. The\n"
+        "naive `math.log(1 / (1 + math.exp(-z)))` fails at z = −800 (true value ≈ −800)."
+    ),
     function_answer(_log_sigmoid_reference, points=np.concatenate([np.linspace(-800, 800, 161), [-30.5, 0.3, 36.9]]),
                     rtol=1e-9, mistakes={
                         lambda z: math.log(1 + math.exp(z)): "your function computes log(1 + e^z) = −log σ(−z): "
@@ -58,20 +62,33 @@ q2 = Exercise(
         "accurately for small x.",
         "For z < 0, write −log(1 + e^(−z)) = z − log(1 + e^z), so the exponential only ever sees −|z|.",
     ),
-    solution=(
-        "Branch on the sign, so exp only sees −|z|:\n\n```python\nimport math\n\n"
-        "def log_sigmoid(z):\n    if z >= 0:\n        return -math.log1p(math.exp(-z))\n"
-        "    return z - math.log1p(math.exp(z))\n\nanswer = log_sigmoid\n```"
+    solution="Branch on the sign, so exp only sees −|z|:",
+    stub=(
+        "def log_sigmoid(z):\n"
+        "    ...   # your code: return log σ(z) for a float z\n"
+        "\n"
+        "answer = ...   # when log_sigmoid is written: answer = log_sigmoid"
+    ),
+    answer_code=(
+        "import math\n"
+        "\n"
+        "def log_sigmoid(z):\n"
+        "    if z >= 0:\n"
+        "        return -math.log1p(math.exp(-z))\n"
+        "    return z - math.log1p(math.exp(z))\n"
+        "\n"
+        "answer = log_sigmoid\n"
     ),
 )
 
 q3 = Exercise(
     "05.q3",
-    "A float64 network computes sigmoid slopes with the textbook σ(1 − σ). Which is true? "
-    "(a) its weight updates are badly wrong for saturated units; (b) its absolute error is at most about "
-    "2e-16, which does not change float64 training, but relative comparisons (gradient checks, logs of "
-    "gradients) and low precision (float16) expose it; (c) it overflows for large z; (d) it is exact. "
-    "Answer with a letter.",
+    (
+        "A float64 network computes sigmoid slopes with the textbook σ(1 − σ). Which is true?\n"
+        "(a) its weight updates are badly wrong for saturated units; (b) its absolute error is at most about\n"
+        "2e-16, harmless for float64 training, but relative comparisons, logs and low precision expose it;\n"
+        "(c) it overflows for large z; (d) it is exact."
+    ),
     choice_answer("b", {
         "a": "the slope it gets wrong is off by at most about 2e-16 in absolute terms; an update that small "
              "does not even change a weight of size 1 (its ulp is 2.2e-16).",
@@ -83,8 +100,10 @@ q3 = Exercise(
     solution=(
         "(b): in float64 the textbook slope is off by at most about 2e-16, which no training step can see; "
         "it is 100% wrong in relative terms, which a gradient check or a log-scale plot shows, and in "
-        "float16 the same cancellation starts already at z ≈ 8.\n\n```python\nanswer = \"b\"\n```"
+        "float16 the same cancellation starts already at z ≈ 8."
     ),
+    stub="answer = ...   # \"a\", \"b\", \"c\" or \"d\"",
+    answer_code="answer = \"b\"\n",
 )
 
 EXERCISES = (q1, q2, q3)

@@ -23,14 +23,18 @@ def _check_limits(answer):
 
 q1 = Exercise(
     "03.q1",
-    "The difference quotient of ReLU at 0 is (relu(0 + h) − relu(0)) / h. What is its limit as h → 0 "
-    "from the left (h < 0) and from the right (h > 0)? Answer as a pair `(left, right)`.",
+    (
+        "What are the limits of the difference quotient $\\frac{\\mathrm{relu}(0+h) - \\mathrm{relu}(0)}{h}$\n"
+        "as h → 0 from the left and from the right? Answer with a pair `(left, right)`."
+    ),
     _check_limits,
     hints=("relu(0) = 0, so the quotient is relu(h)/h. What is relu(h) for h < 0, and for h > 0?",),
     solution=(
-        "For h < 0, relu(h) = 0 and the quotient is 0; for h > 0, relu(h) = h and the quotient is 1. "
-        "The two limits differ, so relu′(0) does not exist:\n\n```python\nanswer = (0, 1)\n```"
+        "For h < 0, relu(h) = 0 and the quotient is 0; for h > 0, relu(h) = h and the quotient is 1. The two "
+        "limits differ, so relu′(0) does not exist:"
     ),
+    stub="answer = ...   # (left, right)",
+    answer_code="answer = (0, 1)\n",
 )
 
 
@@ -43,22 +47,29 @@ _check_central = number_answer(0.5, rtol=1e-12, mistakes={
 
 q2 = Exercise(
     "03.q2",
-    "What does the central difference (relu(h) − relu(−h)) / (2h) give at z = 0, for any h > 0?",
+    (
+        "What does the central difference $\\frac{\\mathrm{relu}(h) - \\mathrm{relu}(-h)}{2h}$\n"
+        "give at z = 0, for any h > 0?"
+    ),
     _check_central,
     hints=("relu(h) = h and relu(−h) = 0 for h > 0.",),
     solution=(
-        "(h − 0) / (2h) = 1/2 for every h: the average of the two one-sided slopes, inside the "
-        "subgradient [0, 1] but equal to neither convention:\n\n```python\nanswer = 0.5\n```"
+        "(h − 0) / (2h) = 1/2 for every h: the average of the two one-sided slopes, inside the subgradient "
+        "[0, 1] but equal to neither convention:"
     ),
+    stub="answer = ...   # a number",
+    answer_code="answer = 0.5\n",
 )
 
 q3 = Exercise(
     "03.q3",
-    "A ReLU unit in the first hidden layer (its inputs are the training data, which never change) "
-    "has a negative pre-activation for every training example. What happens to its incoming "
-    "weights during further training with gradient descent? (a) they shrink to 0; "
-    "(b) they never change again; (c) they grow until the unit fires; (d) they change randomly. "
-    "Answer with a letter.",
+    (
+        "A ReLU unit in the *first* hidden layer (its inputs are the training data, which\n"
+        "never change) has a negative pre-activation for every training example. What happens to its\n"
+        "incoming weights during further training with plain gradient descent? (a) they shrink to 0; (b) "
+        "they\n"
+        "never change again; (c) they grow until the unit fires; (d) they change randomly."
+    ),
     choice_answer("b", {
         "a": "nothing pulls them to 0: their gradient is exactly 0, so the update is 0 (weight decay aside).",
         "b": "relu′(z) = 0 at every example, so every gradient through the unit is exactly 0: it is dead.",
@@ -67,11 +78,13 @@ q3 = Exercise(
     }),
     hints=("∂L/∂w = ∂L/∂a · relu′(z) · x. What is relu′(z) when z < 0?",),
     solution=(
-        "(b): with z < 0 at every example, relu′(z) = 0 everywhere, so ∂L/∂w = 0 and the weights "
-        "stay frozen; its inputs are fixed data, so nothing else can move z either: the unit is dead "
-        "for good. (In a deeper layer the inputs come from units that keep learning, and such a unit "
-        "can revive: notebook 07 counts it.)\n\n```python\nanswer = \"b\"\n```"
+        "(b): with z < 0 at every example, relu′(z) = 0 everywhere, so ∂L/∂w = 0 and the weights stay "
+        "frozen; its inputs are fixed data, so nothing else can move z either: the unit is dead for good. "
+        "(In a deeper layer the inputs come from units that keep learning, and such a unit can revive: "
+        "notebook 07 counts it.)"
     ),
+    stub="answer = ...   # \"a\", \"b\", \"c\" or \"d\"",
+    answer_code="answer = \"b\"\n",
 )
 
 
@@ -92,14 +105,15 @@ def _dead_fraction_expected():
 
 q4 = Exercise(
     "03.q4",
-    "Six ReLU units each compute z = x + b with biases b = −2, −0.5, 0.5, −3, 1, −1, and the inputs "
-    "x fill the interval [−1, 1]. What fraction of the units is dead (z ≤ 0 for every input)?",
+    (
+        "Six ReLU units compute z = x + b with biases b = −2, −0.5, 0.5, −3, 1, −1, and the\n"
+        "inputs x fill [−1, 1]. What fraction of the units is dead?"
+    ),
     _check_dead_fraction,
     hints=("z is largest at x = 1, where z = 1 + b. A unit is dead when even that is ≤ 0.",),
-    solution=(
-        "The largest z is 1 + b, which is ≤ 0 for b = −2, −3 and −1: three units of six.\n\n"
-        "```python\nanswer = 3 / 6\n```"
-    ),
+    solution="The largest z is 1 + b, which is ≤ 0 for b = −2, −3 and −1: three units of six.",
+    stub="answer = ...   # a number between 0 and 1",
+    answer_code="answer = 3 / 6\n",
 )
 
 EXERCISES = (q1, q2, q3, q4)

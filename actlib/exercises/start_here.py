@@ -25,18 +25,21 @@ _check_weight_gradient = number_answer(-0.25, mistakes={
 
 q1 = Exercise(
     "00.q1",
-    "A sigmoid neuron has x = 2, w = 0.5, b = −1 and target y = 1, with loss L = (a − y)²/2 where "
-    "a = σ(wx + b). What is ∂L/∂w? Answer with a number.",
+    (
+        "A sigmoid neuron has x = 2, w = 0.5, b = −1 and target y = 1. What is ∂L/∂w for\n"
+        "$L = \\tfrac12(a - y)^2$?"
+    ),
     _check_weight_gradient,
     hints=(
         "First the forward pass: z = wx + b, then a = σ(z). Here z is a very simple number.",
         "∂L/∂w = (a − y) · σ′(z) · x, with σ′(0) = 1/4.",
     ),
     solution=(
-        "z = 0.5·2 − 1 = 0, so a = σ(0) = 0.5 and σ′(0) = 0.25; then "
-        "∂L/∂w = (a − y)·σ′(z)·x = (0.5 − 1)·0.25·2:\n\n"
-        "```python\nanswer = (0.5 - 1) * 0.25 * 2    # -0.25\n```"
+        "z = 0.5·2 − 1 = 0, so a = σ(0) = 0.5 and σ′(0) = 0.25; then ∂L/∂w = (a − y)·σ′(z)·x = (0.5 − "
+        "1)·0.25·2:"
     ),
+    stub="answer = ...   # a number",
+    answer_code="answer = (0.5 - 1) * 0.25 * 2    # -0.25\n",
 )
 
 
@@ -51,23 +54,29 @@ _check_central_difference = number_answer(3.01, rtol=1e-9, mistakes={
 
 q2 = Exercise(
     "00.q2",
-    "Compute the central difference of f(z) = z³ at z = 1 with step h = 0.1 (a number, not the exact derivative).",
+    (
+        "Compute the central difference of $f(z) = z^3$ at z = 1 with step h = 0.1, by hand\n"
+        "or with numpy (the number itself, not the exact derivative)."
+    ),
     _check_central_difference,
     hints=(
         "The central difference is (f(z + h) − f(z − h)) / (2h).",
         "f(1.1) = 1.331 and f(0.9) = 0.729.",
     ),
     solution=(
-        "(1.1³ − 0.9³) / 0.2 = (1.331 − 0.729) / 0.2 = 3.01; the exact derivative is 3, and the "
-        "error 0.01 = h² is the truncation error of the central difference for z³:\n\n"
-        "```python\nanswer = (1.1**3 - 0.9**3) / (2 * 0.1)    # 3.01\n```"
+        "(1.1³ − 0.9³) / 0.2 = (1.331 − 0.729) / 0.2 = 3.01; the exact derivative is 3, and the error 0.01 = "
+        "h² is the truncation error of the central difference for z³:"
     ),
+    stub="answer = ...   # a number",
+    answer_code="answer = (1.1**3 - 0.9**3) / (2 * 0.1)    # 3.01\n",
 )
 
 q3 = Exercise(
     "00.q3",
-    "Which finite difference has a truncation error that shrinks like h² (halve h, quarter the error)? "
-    "(a) forward; (b) backward; (c) central; (d) none of them, they all shrink like h. Answer with a letter.",
+    (
+        "Which finite difference has a truncation error that shrinks like h²?\n"
+        "(a) forward; (b) backward; (c) central; (d) none, they all shrink like h."
+    ),
     choice_answer("c", {
         "a": "the forward difference's error shrinks like h: halve h, halve the error.",
         "b": "the backward difference's error shrinks like h: it is the forward difference seen from the other side.",
@@ -78,9 +87,11 @@ q3 = Exercise(
         "Write f(z + h) and f(z − h) as Taylor series to the h² term and subtract them.",
     ),
     solution=(
-        "(c): f(z ± h) = f ± h f′ + h²/2 f″ ± h³/6 f‴ + …; subtracting cancels the f″ terms, so "
-        "(f(z + h) − f(z − h))/(2h) = f′ + h²/6 f‴ + …\n\n```python\nanswer = \"c\"\n```"
+        "(c): f(z ± h) = f ± h f′ + h²/2 f″ ± h³/6 f‴ + …; subtracting cancels the f″ terms, so (f(z + h) − "
+        "f(z − h))/(2h) = f′ + h²/6 f‴ + …"
     ),
+    stub="answer = ...   # \"a\", \"b\", \"c\" or \"d\"",
+    answer_code="answer = \"c\"\n",
 )
 
 
@@ -90,9 +101,10 @@ def _slowdown(z):
 
 q4 = Exercise(
     "00.q4",
-    "Two sigmoid neurons get the same input x and the same error a − y, but one has z = 0 and the "
-    "other z = 10. How many times smaller is the saturated neuron's weight gradient? "
-    "Answer with a number (3 significant digits are enough).",
+    (
+        "Two sigmoid neurons get the same input and the same error a − y, but one has z = 0\n"
+        "and the other z = 10. How many times smaller is the saturated neuron's weight gradient?"
+    ),
     number_answer(_slowdown(10.0), rtol=5e-3, mistakes={
         1 / _slowdown(10.0): "that ratio is upside down: σ′(10)/σ′(0) is how much of the gradient is left, "
                              "not how many times smaller it is.",
@@ -107,10 +119,15 @@ q4 = Exercise(
         "The answer is σ′(0) / σ′(10); use `actlib.get(\"sigmoid\").derivative`.",
     ),
     solution=(
-        "The ratio of the gradients is σ′(0)/σ′(10) = 0.25 / 4.54e-5 ≈ 5.5 thousand: the "
-        "saturated neuron learns thousands of times more slowly.\n\n"
-        "```python\nimport actlib\n\nslope = actlib.get(\"sigmoid\").derivative\n"
-        "answer = float(slope(0.0) / slope(10.0))    # about 5507\n```"
+        "The ratio of the gradients is σ′(0)/σ′(10) = 0.25 / 4.54e-5 ≈ 5.5 thousand: the saturated neuron "
+        "learns thousands of times more slowly."
+    ),
+    stub="answer = ...   # a number",
+    answer_code=(
+        "import actlib\n"
+        "\n"
+        "slope = actlib.get(\"sigmoid\").derivative\n"
+        "answer = float(slope(0.0) / slope(10.0))    # about 5507\n"
     ),
 )
 
