@@ -23,6 +23,9 @@ $(STAMP): $(LOCK) pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -c $(LOCK) -e '.[dev]'
+	# matplotlib builds its font cache on first import and says so on stderr: do it here, not in a
+	# notebook's first figure (nbval would see the message as an unexpected output)
+	$(BIN)/python -c "import matplotlib.pyplot"
 	touch $@
 
 # Jupyter refuses to run as root (containers, Binder-like machines) unless told it is deliberate.

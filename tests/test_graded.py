@@ -109,7 +109,7 @@ def test_graded_folder_holds_release_notebooks_and_a_keyless_wheel(graded):
     (wheel,) = graded.glob("*.whl")
     with zipfile.ZipFile(wheel) as archive:
         names = archive.namelist()
-    assert "actlib/graded/forms.json" in names and "actlib/checks.py" in names
+    assert "actlib/graded/forms.json" in names and "actlib/checks/__init__.py" in names
     assert not [name for name in names if "exercises" in name]
 
 
