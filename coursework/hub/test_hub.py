@@ -218,7 +218,10 @@ class Student:
                                 "user_expressions": {}, "allow_stdin": False, "stop_on_error": True}}))
                 shown, done = [], False
                 while not done:
-                    message = json.loads(channel.recv())
+                    frame = channel.recv()
+                    if isinstance(frame, bytes):   # a message with binary buffers: the explorer's comm data
+                        continue
+                    message = json.loads(frame)
                     if message.get("parent_header", {}).get("msg_id") != msg_id:
                         continue
                     kind = message["msg_type"]
