@@ -119,6 +119,22 @@ def chromium_page(viewport=(1400, 1000)):
             shutil.rmtree(profile, ignore_errors=True)
 
 
+def refuse_network(page) -> list:
+    """Let the page load only file:, blob: and data: URLs, as a reader offline would; return the list
+    that collects every other URL it tries (each is aborted)."""
+    refused = []
+
+    def refuse(route):
+        if route.request.url.startswith(("file:", "blob:", "data:")):
+            route.continue_()
+        else:
+            refused.append(route.request.url)
+            route.abort()
+
+    page.context.route("**/*", refuse)
+    return refused
+
+
 def error_outputs(page):
     """Texts of the error outputs (tracebacks) in the open notebook, read from its model."""
     return page.evaluate("""() => {

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from explorer_page import drag, expected_rows, picture, readout_rows, wait_for_new_readout
-from lab import ROOT, chromium_page
+from lab import ROOT, chromium_page, refuse_network
 
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 
@@ -34,16 +34,7 @@ def site(tmp_path_factory):
 def offline_page(site):
     ARTIFACTS.mkdir(exist_ok=True)
     with chromium_page() as (page, errors):
-        refused = []
-
-        def refuse(route):
-            if route.request.url.startswith(("file:", "blob:", "data:")):
-                route.continue_()
-            else:
-                refused.append(route.request.url)
-                route.abort()
-
-        page.context.route("**/*", refuse)
+        refused = refuse_network(page)
         page.goto(site.as_uri())
         page.wait_for_selector(".actlib-explorer-readout tr", timeout=10_000)
         yield page, errors, refused

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from lab import ROOT, chromium_page
+from lab import ROOT, chromium_page, refuse_network
 
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 PLACEHOLDER = "No description has been provided for this image"
@@ -45,16 +45,7 @@ def site(tmp_path_factory):
 def browser_page():
     ARTIFACTS.mkdir(exist_ok=True)
     with chromium_page(viewport=(1200, 900)) as (page, errors):
-        refused = []
-
-        def refuse(route):
-            if route.request.url.startswith(("file:", "blob:", "data:")):
-                route.continue_()
-            else:
-                refused.append(route.request.url)
-                route.abort()
-
-        page.context.route("**/*", refuse)
+        refused = refuse_network(page)
         yield page, errors, refused
 
 
