@@ -1,17 +1,19 @@
 """nbgrader's whole loop on the graded notebooks (`make test-nbgrader`): three students, exact scores.
 
 In a temporary course directory: the lecturer's source notebooks (solutions and hidden tests, from
-scripts/make_graded.py) in one assignment, ``nbgrader generate_assignment``, the release copied to
-three students who answer and hand in (copied into ``submitted/<student>/``, as nbgrader's manual
-collection does): one answers every exercise right, one leaves every answer blank, one answers every
-exercise wrong in a plausible way (a sign slip, two values swapped, the next letter). Then
-``nbgrader autograde`` (which restores the hidden tests and grades with the lecturer's actlib) and
-``nbgrader generate_feedback``. Each student's score per notebook is checked exactly, the blank and
-wrong notebooks must run to the end with errors only in the graded cells, and each student gets an
-HTML feedback page per notebook.
+scripts/make_graded.py) in one assignment, ``nbgrader generate_assignment`` and ``nbgrader
+release_assignment`` to a temporary exchange directory (``--Exchange.root``, course id ``actlib``).
+Three students, each in a home directory of their own, ``nbgrader fetch_assignment``, answer in the
+fetched notebooks and ``nbgrader submit`` (the student id given as ``--CourseDirectory.student_id``,
+as one user runs all three): one answers every exercise right, one leaves every answer blank, one
+answers every exercise wrong in a plausible way (a sign slip, two values swapped, the next letter).
+The lecturer runs ``nbgrader collect`` (the three submissions from the exchange's inbound into
+``submitted/<student>/``), then ``nbgrader autograde`` (which restores the hidden tests and grades
+with the lecturer's actlib) and ``nbgrader generate_feedback``. Each student's score per notebook is
+checked exactly, the blank and wrong notebooks must run to the end with errors only in the graded
+cells, and each student gets an HTML feedback page per notebook.
 """
 import json
-import shutil
 import sys
 from pathlib import Path
 
@@ -26,6 +28,7 @@ pytest.importorskip("nbgrader")
 from nbgrader.api import Gradebook  # noqa: E402
 
 ASSIGNMENT = "activations"
+COURSE_ID = "actlib"
 STUDENTS = ("right", "blank", "wrong")
 FORMS = json.loads(make_graded.FORMS.read_text())
 
@@ -63,20 +66,42 @@ def submission(release, instructor, student: str):
 
 
 @pytest.fixture(scope="module")
-def course(tmp_path_factory):
+def exchange(tmp_path_factory):
+    """The exchange root (nbgrader release_assignment creates it with the permissions it wants)."""
+    return tmp_path_factory.mktemp("exchange") / "root"
+
+
+@pytest.fixture(scope="module")
+def course(tmp_path_factory, exchange):
     course = tmp_path_factory.mktemp("course")
+    shared = (f"--Exchange.root={exchange}", f"--CourseDirectory.course_id={COURSE_ID}")
     make_graded.write_course_sources(course, assignment=ASSIGNMENT)
     make_graded.nbgrader(course, "generate_assignment", ASSIGNMENT, "--force")
+    make_graded.nbgrader(course, "release_assignment", ASSIGNMENT, *shared)
     for student in STUDENTS:
-        folder = course / "submitted" / student / ASSIGNMENT
-        folder.mkdir(parents=True)
+        home = tmp_path_factory.mktemp(f"home-{student}")
+        env = {"HOME": str(home)}
+        make_graded.nbgrader(home, "fetch_assignment", ASSIGNMENT, *shared, env=env)
         for path in make_graded.notebook_paths():
-            release = nbformat.read(course / "release" / ASSIGNMENT / path.name, as_version=4)
-            nbformat.write(submission(release, nbformat.read(path, as_version=4), student), folder / path.name)
-        (folder / "timestamp.txt").write_text("2026-11-25 12:00:00.000000 UTC")
+            fetched = home / ASSIGNMENT / path.name
+            release = nbformat.read(fetched, as_version=4)
+            nbformat.write(submission(release, nbformat.read(path, as_version=4), student), fetched)
+        make_graded.nbgrader(home, "submit", ASSIGNMENT, *shared, f"--CourseDirectory.student_id={student}",
+                             env=env)
+    make_graded.nbgrader(course, "collect", ASSIGNMENT, *shared)
     make_graded.nbgrader(course, "autograde", ASSIGNMENT, "--create", "--force")
     make_graded.nbgrader(course, "generate_feedback", ASSIGNMENT, "--force")
     return course
+
+
+def test_submissions_came_through_the_exchange(course, exchange):
+    """Each student's submission is in the exchange's inbound once and was collected into submitted/."""
+    inbound = sorted(entry.name.split("+")[:2] for entry in (exchange / COURSE_ID / "inbound").iterdir())
+    assert inbound == sorted([student, ASSIGNMENT] for student in STUDENTS)
+    for student in STUDENTS:
+        folder = course / "submitted" / student / ASSIGNMENT
+        assert sorted(p.name for p in folder.glob("*.ipynb")) == sorted(p.name for p in make_graded.notebook_paths())
+        assert (folder / "timestamp.txt").read_text().strip(), student
 
 
 def expected_scores(student: str) -> dict:
