@@ -5,10 +5,15 @@ BIN    := $(VENV)/bin
 LOCK   := requirements/lock.txt
 STAMP  := $(VENV)/.installed
 NBVAL  := --nbval --nbval-current-env --nbval-sanitize-with notebooks/sanitize.cfg
+# matplotlib's configuration and font cache live in the virtualenv: another environment sharing
+# ~/.cache/matplotlib rebuilds the cache for its own font paths, and the rebuild's note on stderr
+# would show up in a notebook's first figure under nbval. Set MPLCONFIGDIR yourself to override.
+export MPLCONFIGDIR ?= $(CURDIR)/$(VENV)/matplotlib
+FONT_CACHE := $(MPLCONFIGDIR)/.font-cache-built
 
 .PHONY: install lab test test-package test-notebooks test-thorough test-nbgrader test-browser bench bench-browser bench-torch sync execute student graded test-hub html lock clean node lite
 
-install: $(STAMP)
+install: $(STAMP) $(FONT_CACHE)
 
 # The site's build-time tools from the npm registry (MathJax typesets the formulas; MiniSearch is copied
 # into the site), exactly as package-lock.json pins them.
@@ -23,8 +28,11 @@ $(STAMP): $(LOCK) pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -c $(LOCK) -e '.[dev]'
-	# matplotlib builds its font cache on first import and says so on stderr: do it here, not in a
-	# notebook's first figure (nbval would see the message as an unexpected output)
+	touch $@
+
+# matplotlib builds its font cache on first import and says so on stderr: do it here, not in a
+# notebook's first figure (nbval would see the message as an unexpected output).
+$(FONT_CACHE): $(STAMP)
 	$(BIN)/python -c "import matplotlib.pyplot"
 	touch $@
 
