@@ -1,6 +1,9 @@
 import os
 
+import pytest
 from hypothesis import HealthCheck, settings
+
+from actlib.activations import _REGISTRY
 
 # `make test` runs the quick profile; `HYPOTHESIS_PROFILE=thorough` runs many more examples.
 settings.register_profile("quick", max_examples=300, deadline=None)
@@ -8,3 +11,12 @@ settings.register_profile(
     "thorough", max_examples=10_000, deadline=None, suppress_health_check=[HealthCheck.too_slow]
 )
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "quick"))
+
+
+@pytest.fixture
+def registry():
+    """Remove activations a test registers, so other tests see only the built-in ones."""
+    before = dict(_REGISTRY)
+    yield
+    _REGISTRY.clear()
+    _REGISTRY.update(before)

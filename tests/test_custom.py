@@ -4,16 +4,6 @@ import pytest
 import sympy as sp
 
 import actlib
-from actlib.activations import _REGISTRY
-
-
-@pytest.fixture
-def registry():
-    """Remove activations a test registers, so other tests see only the built-in ones."""
-    before = dict(_REGISTRY)
-    yield
-    _REGISTRY.clear()
-    _REGISTRY.update(before)
 
 
 def test_textbook_mish_matches_actlib_mish_in_the_middle_and_fails_in_the_tails(registry):

@@ -15,19 +15,9 @@ import pytest
 
 import actlib
 from actlib.explorer import MODULE, STATIC_MIME_TYPE, Explorer
-from actlib.activations import _REGISTRY
 from actlib.explorer import data as explorer_data
 
 NODE = shutil.which("node")
-
-
-@pytest.fixture
-def registry():
-    """Remove the activation a case registers, so other tests see only the built-in ones."""
-    before = dict(_REGISTRY)
-    yield
-    _REGISTRY.clear()
-    _REGISTRY.update(before)
 
 
 needs_node = pytest.mark.skipif(NODE is None, reason="Node.js runs the explorer's module outside a browser")
