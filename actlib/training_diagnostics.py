@@ -1,4 +1,4 @@
-r"""What to measure while a network trains, and how to compare activations fairly (notebook 07).
+r"""What to measure while a network trains, and how to compare activations fairly (notebook 05).
 
 Three tools for :class:`actlib.nn.MLP`:
 

@@ -17,8 +17,8 @@ ROOT = Path(__file__).resolve().parent.parent
 CONFIG = ROOT / "coursework" / "nbgrader_config.py"
 
 
-@pytest.mark.parametrize("notebook", ["00_start_here.ipynb", "01_sigmoid.ipynb", "07_gradient_flow.ipynb",
-                                      "08_beyond_the_seed.ipynb"])
+@pytest.mark.parametrize("notebook", ["00_start_here.ipynb", "01_sigmoid.ipynb", "05_gradient_flow.ipynb",
+                                      "06_beyond_the_brief.ipynb"])
 def test_generate_assignment(tmp_path, notebook):
     assignment = Path(notebook).stem
     source = tmp_path / "source" / assignment

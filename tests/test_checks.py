@@ -253,7 +253,7 @@ def test_slips_are_recognised_to_three_digits_but_never_near_the_answer():
 # -- function answers: hardest points first, each failure named by its kind -------------------------
 
 def softplus_check():
-    """08.q3's check: softplus to 12 digits, |z| up to 1000."""
+    """06.q3's check: softplus to 12 digits, |z| up to 1000."""
     softplus = actlib.get("softplus")
     return function_answer(lambda x: float(softplus(x)), points=tail_points(beyond=(200, 500, 709, 710, 750, 1000)),
                            rtol=1e-12)

@@ -54,3 +54,15 @@ def test_blank_answer_is_not_answered(exercise):
 @pytest.mark.parametrize("exercise", EXERCISES, ids=lambda e: e.key)
 def test_every_exercise_has_hints_and_a_prompt(exercise):
     assert exercise.hints and exercise.prompt and str(exercise.hint()).startswith("**Hint 1")
+
+
+@pytest.mark.parametrize("name", sorted(MODULES))
+def test_at_least_a_third_of_each_notebooks_exercises_make_the_learner_predict_diagnose_or_find_a_bug(name):
+    kinds = [exercise.kind for exercise in MODULES[name].EXERCISES]
+    thinking = sum(kind in actlib.checks.THINKING_KINDS for kind in kinds)
+    assert 3 * thinking >= len(kinds), f"{name}: {kinds}"
+
+
+def test_an_unknown_exercise_kind_is_refused_with_the_valid_ones():
+    with pytest.raises(ValueError, match="unknown exercise kind 'guess'; the kinds are 'recall', 'apply', 'predict'"):
+        actlib.checks.Exercise("99.q1", "?", lambda answer: (True, ""), kind="guess")

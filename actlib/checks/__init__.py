@@ -26,11 +26,11 @@ there), ``functions`` (function answers, ``tail_points``, ``HARD_POINTS``), ``fo
 numbers are shown in messages).
 """
 from .expressions import expression_answer
-from .feedback import NOT_ANSWERED, Exercise, Feedback, Note
+from .feedback import KINDS, NOT_ANSWERED, THINKING_KINDS, Exercise, Feedback, Note
 from .functions import HARD_POINTS, function_answer, tail_points
 from .numbers import choice_answer, number_answer, tuple_answer
 
 __all__ = [
     "Feedback", "Exercise", "number_answer", "expression_answer", "function_answer", "choice_answer",
-    "tuple_answer",
+    "tuple_answer", "KINDS", "THINKING_KINDS",
 ]

@@ -75,6 +75,12 @@ class Note:
         return self.text
 
 
+KINDS = ("recall", "apply", "predict", "diagnose", "find the bug")
+"""What an exercise can ask of a learner; the last three make the learner think before reading."""
+
+THINKING_KINDS = ("predict", "diagnose", "find the bug")
+
+
 class Exercise:
     """A question, a checker ``answer -> (correct, message)``, hints to reveal one at a time, a solution.
 
@@ -85,11 +91,19 @@ class Exercise:
     ``prompt`` is the markdown after "**Exercise N.**", ``stub`` the answer cell of a student copy,
     ``answer_code`` the worked answer in the instructor's answer cell, which ``solution()`` shows
     after the explanation ``solution``.
+
+    ``kind`` says what the exercise asks of the learner (one of :data:`KINDS`): ``"recall"`` a fact
+    or a form shown earlier; ``"apply"`` a rule to a new case; ``"predict"`` the outcome of a run
+    before making it (the notebook runs it right after); ``"diagnose"`` why a given network or
+    computation fails and which change fixes it; ``"find the bug"`` in code with one planted mistake.
     """
 
     def __init__(self, key: str, prompt: str, checker, hints=(), solution: str = "", stub: str = "",
-                 answer_code: str = "", points: int = 1):
+                 answer_code: str = "", points: int = 1, kind: str = "apply"):
+        if kind not in KINDS:
+            raise ValueError(f"unknown exercise kind {kind!r}; the kinds are {', '.join(map(repr, KINDS))}.")
         self.key = key
+        self.kind = kind
         self.prompt = prompt
         self.checker = checker
         self.hints = tuple(hints)

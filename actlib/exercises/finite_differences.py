@@ -1,4 +1,4 @@
-"""Exercises for notebook 06 (finite differences). In the notebook::
+"""Exercises for notebook 08 (finite differences). In the notebook::
 
     from actlib.exercises import finite_differences as exercises
     exercises.q1(answer)        # feedback; exercises.q1.hint(), exercises.q1.solution()
@@ -16,7 +16,7 @@ _check_scaling = number_answer(1e-8, rtol=0.05, mistakes={
 
 
 q1 = Exercise(
-    "06.q1",
+    "08.q1",
     (
         "With h = 0.01 a central difference has error 10⁻⁶ (truncation dominates). What\n"
         "error do you expect with h = 0.001?"
@@ -29,7 +29,7 @@ q1 = Exercise(
 )
 
 q2 = Exercise(
-    "06.q2",
+    "08.q2",
     (
         "In float64, about which step minimises the forward difference's error for exp at\n"
         "z = 1? Answer with the power of ten (−4 for 10⁻⁴)."
@@ -59,7 +59,7 @@ def _complex_step_square():
 
 
 q3 = Exercise(
-    "06.q3",
+    "08.q3",
     (
         "Compute the complex-step derivative Im(f(z + ih))/h of f(z) = z² at z = 3 with\n"
         "h = 10⁻²⁰ (Python writes the imaginary unit `1j`)."
@@ -82,7 +82,7 @@ q3 = Exercise(
 )
 
 q4 = Exercise(
-    "06.q4",
+    "08.q4",
     (
         "A gradient check of relu′ with central differences (h = 10⁻⁶) reports a mismatch at\n"
         "z = 3·10⁻⁷. Why? (a) actlib's relu′ is wrong there; (b) the chord straddles the kink; (c) rounding\n"

@@ -1,4 +1,4 @@
-"""Exercises for notebook 07 (gradient flow). In the notebook::
+"""Exercises for notebook 05 (gradient flow). In the notebook::
 
     from actlib.exercises import gradient_flow as exercises
     exercises.q1(answer)        # feedback; exercises.q1.hint(), exercises.q1.solution()
@@ -71,7 +71,7 @@ def _check_backward_step(answer):
 
 
 q1 = Exercise(
-    "07.q1",
+    "05.q1",
     (
         "Write the backward step of one tanh layer: given `upstream` = ∂L/∂a, the\n"
         "pre-activations `z`, the weights `W` and the layer's input `a_previous`, return\n"
@@ -101,7 +101,7 @@ q1 = Exercise(
 )
 
 q2 = Exercise(
-    "07.q2",
+    "05.q2",
     (
         "At initialisation, in which layer of a deep sigmoid network is the weight gradient\n"
         "smallest? (a) the first (input side); (b) the last; (c) all about equal; (d) a random one."
@@ -120,7 +120,7 @@ q2 = Exercise(
 
 
 q3 = Exercise(
-    "07.q3",
+    "05.q3",
     (
         "Every unit of one hidden ReLU layer is dead. What is the norm of the weight gradient\n"
         "of every layer below it?"

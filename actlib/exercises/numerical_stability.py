@@ -1,4 +1,4 @@
-"""Exercises for notebook 05 (numerical stability). In the notebook::
+"""Exercises for notebook 07 (numerical stability). In the notebook::
 
     from actlib.exercises import numerical_stability as exercises
     exercises.q1(answer)        # feedback; exercises.q1.hint(), exercises.q1.solution()
@@ -14,7 +14,7 @@ from ..checks import Exercise, choice_answer, function_answer, number_answer
 _ROUNDS_TO_ONE = 53 * math.log(2)
 
 q1 = Exercise(
-    "05.q1",
+    "07.q1",
     "In float64, from about which z on does `1 / (1 + exp(-z))` return exactly 1.0?",
     number_answer(_ROUNDS_TO_ONE, rtol=0.02, mistakes={
         25 * math.log(2): "17.3 = 25·ln 2 is the float32 threshold (e^(−z) below 2^-25, half of float32's "
@@ -43,7 +43,7 @@ def _log_sigmoid_reference(point):
 
 
 q2 = Exercise(
-    "05.q2",
+    "07.q2",
     (
         "Write `log_sigmoid(z)` that returns log σ(z) accurately from z = −800 to 800. The\n"
         "naive `math.log(1 / (1 + math.exp(-z)))` fails at z = −800 (true value ≈ −800)."
@@ -82,7 +82,7 @@ q2 = Exercise(
 )
 
 q3 = Exercise(
-    "05.q3",
+    "07.q3",
     (
         "A float64 network computes sigmoid slopes with the textbook σ(1 − σ). Which is true?\n"
         "(a) its weight updates are badly wrong for saturated units; (b) its absolute error is at most about\n"

@@ -81,7 +81,7 @@ q3 = Exercise(
         "(b): with z < 0 at every example, relu′(z) = 0 everywhere, so ∂L/∂w = 0 and the weights stay "
         "frozen; its inputs are fixed data, so nothing else can move z either: the unit is dead for good. "
         "(In a deeper layer the inputs come from units that keep learning, and such a unit can revive: "
-        "notebook 07 counts it.)"
+        "notebook 05 counts it.)"
     ),
     stub="answer = ...   # \"a\", \"b\", \"c\" or \"d\"",
     answer_code="answer = \"b\"\n",

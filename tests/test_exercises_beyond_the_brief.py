@@ -3,7 +3,7 @@ import math
 
 import pytest
 
-from actlib.exercises import beyond_the_seed as exercises
+from actlib.exercises import beyond_the_brief as exercises
 
 
 @pytest.mark.parametrize("exercise, answer", [

@@ -1,6 +1,6 @@
-"""Exercises for notebook 08 (beyond the original brief). In the notebook::
+"""Exercises for notebook 06 (beyond the original brief). In the notebook::
 
-    from actlib.exercises import beyond_the_seed as exercises
+    from actlib.exercises import beyond_the_brief as exercises
     exercises.q1(answer)        # feedback; exercises.q1.hint(), exercises.q1.solution()
 """
 import math
@@ -15,7 +15,7 @@ _softplus = get("softplus")
 _silu = get("silu")
 
 q1 = Exercise(
-    "08.q1",
+    "06.q1",
     "What is the slope of softplus at z = 0?",
     number_answer(0.5, rtol=1e-9, mistakes={
         math.log(2): "log 2 ≈ 0.693 is softplus(0), the value; the question asks for the slope.",
@@ -30,7 +30,7 @@ q1 = Exercise(
 )
 
 q2 = Exercise(
-    "08.q2",
+    "06.q2",
     "Give SiLU′(z) as an expression in z (`sigma(z)` may stand for the sigmoid).",
     expression_answer(_silu.derivative_expr, names={"sigma": _sigma, "σ": _sigma}, mistakes={
         "sigma(z)": "that is only the first term of the product rule, 1·σ(z); the second, z·σ′(z), is missing.",
@@ -48,7 +48,7 @@ q2 = Exercise(
 )
 
 q3 = Exercise(
-    "08.q3",
+    "06.q3",
     (
         "Write a `softplus(z)` for one float that matches log(1 + e^z) to 12 digits for\n"
         "|z| up to 1000. (Try `math.log(1 + math.exp(z))` first and read the feedback.)"
@@ -87,7 +87,7 @@ q3 = Exercise(
 )
 
 q4 = Exercise(
-    "08.q4",
+    "06.q4",
     "Which is not monotone: (a) ELU (b) softplus (c) SiLU (d) SELU?",
     choice_answer("c", {
         "a": "ELU′ is e^z > 0 for z ≤ 0 and 1 for z > 0: always positive.",
@@ -104,7 +104,7 @@ q4 = Exercise(
 _SILU_MINIMUM = -float(sp.LambertW(sp.exp(-1)))  # at z0 = -1 - W(1/e) = -1.2785 (derived in the notebook)
 
 q5 = Exercise(
-    "08.q5",
+    "06.q5",
     (
         "The swish you built above with β = 2 is g(z) = z·σ(2z). What is its smallest\n"
         "value (six significant digits)? You know SiLU's: −0.278465, at z = −1.27846."
