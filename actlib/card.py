@@ -73,6 +73,14 @@ def _math(latex: str | None) -> str:
     return "$" + latex.replace("|", r"\vert ") + "$"
 
 
+def _sympy_latex(act: Activation, attribute: str) -> str | None:
+    """Where a class declares no LaTeX (a formula typed into ``from_expression``, say), sympy's."""
+    try:
+        return sp.latex(getattr(act, attribute))
+    except NotImplementedError:
+        return None
+
+
 def _text(phrase: str | None) -> str:
     return phrase.replace("|", "\\|") if phrase else _NOT_DECLARED
 
@@ -103,7 +111,8 @@ def card(activations=None, costs=None) -> str:
     """The derivative card as markdown: a table of formulas and one of behaviour, one row per activation
     (names or Activations; default: every registered one, at its default parameters).
 
-    ``costs`` maps names to value + derivative time over one ``np.exp`` pass (default: what ``make
+    A formula or simplest derivative the class does not declare is written by sympy from ``expr``;
+    any other missing fact reads "not declared". ``costs`` maps names to value + derivative time over one ``np.exp`` pass (default: what ``make
     bench`` measured); only an activation at its default parameters, the one timed, gets one.
     """
     acts = [get(name) for name in (card_order() if activations is None else activations)]
@@ -112,7 +121,8 @@ def card(activations=None, costs=None) -> str:
     behaviour = ["| activation | range of g | range of g′ | at a kink | typical failure | pick it when | cost (× np.exp) |",
                  "|---|---|---|---|---|---|---:|"]
     for act in acts:
-        formulas.append(f"| {_title(act)} | {_math(act.formula_latex)} | {_math(act.derivative_latex)} | "
+        formulas.append(f"| {_title(act)} | {_math(act.formula_latex or _sympy_latex(act, 'expr'))} | "
+                        f"{_math(act.derivative_latex or _sympy_latex(act, 'derivative_expr'))} | "
                         f"{_math(act.computed_latex)} |")
         cost = costs.get(act.name) if _at_defaults(act) else None
         value_range = _NOT_DECLARED if act.value_range is None else _interval(*act.value_range)

@@ -108,3 +108,11 @@ def test_a_class_without_the_facts_is_named_with_what_it_lacks(registry):
     row = [row for row in card().splitlines() if row.startswith("| throwaway_bare |")][1]
     assert row.count("*not declared*") == 2  # the card still renders, and says what is missing
     assert set(REQUIRED_FACTS) >= set(missing_facts(Bare.name))
+
+
+def test_a_formula_typed_by_a_learner_appears_with_sympy_s_latex(registry):
+    actlib.from_expression("throwaway_square_gate", "z**2/(1 + z**2)")
+    formulas, behaviour = [row for row in card().splitlines() if row.startswith("| throwaway_square_gate |")]
+    assert r"$\frac{z^{2}}{z^{2} + 1}$" in formulas and formulas.endswith("| *not declared* |")
+    assert missing_facts("throwaway_square_gate") == ["formula_latex", "derivative_latex", "computed_latex",
+                                                      "failure", "pick_when"]

@@ -95,8 +95,8 @@ q2 = Exercise(
         "Read the card's range of g′ for sigmoid, then rules 1, 3 and 6 of the guide.",
     ),
     solution=(
-        "(b). The hidden sigmoids are the fault: each multiplies the gradient by at most 1/4, and ten "
-        "such layers leave about a millionth (rule 3). ReLU with He's scale keeps it of order 1 (rule 1); "
+        "(b). The hidden sigmoids are the fault: each multiplies the gradient by at most 1/4, ten "
+        "such layers leave about a millionth (rule 3), and this network has eleven. ReLU with He's scale keeps it of order 1 (rule 1); "
         "the output sigmoid is fine where it is:"
     ),
     stub='answer = ...   # "a", "b", "c" or "d"',
