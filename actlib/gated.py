@@ -175,10 +175,27 @@ class GELU(Activation):
     """
 
     name, glyph = "gelu", "GELU"
-    formula_latex = r"z\,\Phi(z) = \frac{z}{2}\Bigl(1 + \operatorname{erf}\frac{z}{\sqrt 2}\Bigr)"
-    derivative_latex = r"\Phi(z) + z\,\varphi(z),\; \varphi(z) = \frac{e^{-z^2/2}}{\sqrt{2\pi}}"
-    computed_latex = (r"\Phi(z) + z\,\varphi(z) \text{ outside } [-2.1, 0.5);\; \text{inside, } "
-                      r"\int_{z_0}^{z} \varphi(t)(2 - t^2)\,dt \text{ from the root } z_0 \text{ (or from } -\sqrt 2\text{)}")
+    _EXACT_LATEX = (r"z\,\Phi(z) = \frac{z}{2}\Bigl(1 + \operatorname{erf}\frac{z}{\sqrt 2}\Bigr)",
+                    r"\Phi(z) + z\,\varphi(z),\; \varphi(z) = \frac{e^{-z^2/2}}{\sqrt{2\pi}}",
+                    r"\Phi(z) + z\,\varphi(z) \text{ outside } [-2.1, 0.5);\; \text{inside, } "
+                    r"\int_{z_0}^{z} \varphi(t)(2 - t^2)\,dt \text{ from the root } z_0 \text{ (or from } -\sqrt 2\text{)}")
+    _TANH_LATEX = (r"z\,\sigma(v) = \frac{z}{2}\bigl(1 + \tanh\tfrac{v}{2}\bigr),\; v = 2\sqrt{2/\pi}\,(z + 0.044715\,z^3)",
+                   r"\sigma(v) + z\,v'(z)\,\sigma'(v)",
+                   r"\sigma(v) + u\,\sigma'(v) \text{ for } z \ge 0,\; \sigma'(v)\,(1 + e^{v} + u) \text{ for } z < 0"
+                   r" \text{ (summed around its root)},\; u = z\,v'(z)")
+
+    @property
+    def formula_latex(self):
+        return (self._TANH_LATEX if self.params["approximate"] == "tanh" else self._EXACT_LATEX)[0]
+
+    @property
+    def derivative_latex(self):
+        return (self._TANH_LATEX if self.params["approximate"] == "tanh" else self._EXACT_LATEX)[1]
+
+    @property
+    def computed_latex(self):
+        return (self._TANH_LATEX if self.params["approximate"] == "tanh" else self._EXACT_LATEX)[2]
+
     failure = "the costliest here (an erf per unit); not monotone; slopes near 1/2 around 0 shrink gradients in deep plain stacks"
     pick_when = "transformers and other networks with normalisation and residual connections (BERT and GPT use it)"
     defaults = {"approximate": "none"}

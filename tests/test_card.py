@@ -116,3 +116,10 @@ def test_a_formula_typed_by_a_learner_appears_with_sympy_s_latex(registry):
     assert r"$\frac{z^{2}}{z^{2} + 1}$" in formulas and formulas.endswith("| *not declared* |")
     assert missing_facts("throwaway_square_gate") == ["formula_latex", "derivative_latex", "computed_latex",
                                                       "failure", "pick_when"]
+
+
+def test_a_parameter_that_changes_the_formula_changes_the_card():
+    formulas = card([actlib.get("gelu"), actlib.get("gelu", approximate="tanh")]).split("**Behaviour.**")[0]
+    exact, approximate = [row for row in formulas.splitlines() if row.startswith("| gelu")]
+    assert exact.startswith("| gelu (approximate = none) |") and "erf" in exact and "tanh" not in exact
+    assert approximate.startswith("| gelu (approximate = tanh) |") and "0.044715" in approximate
