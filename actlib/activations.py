@@ -51,6 +51,16 @@ class Activation:
     ``zero_centred``      whether E[g(z)] = 0 for z ~ N(0, 1)
     ``initialisation``    the weight scale that suits it: "he" (zeroes about half its inputs) or "glorot"
 
+    What the derivative card (``actlib.card``, notebook 09) prints, as LaTeX (no ``$``) or short phrases:
+
+    ``formula_latex``     g(z), e.g. ``\\frac{1}{1+e^{-z}}``
+    ``derivative_latex``  g'(z) in its simplest form, e.g. ``\\sigma(z)\\,(1-\\sigma(z))``
+    ``computed_latex``    g'(z) in the form ``_value_and_derivative`` evaluates (the stable one)
+    ``computed_sympy``    optional: that form as sympy text in z (and the parameters), which
+                          tests/test_card.py proves equal to ``derivative_expr`` on each side of 0
+    ``failure``           its typical failure (saturation, dead units, off-centre outputs, cost)
+    ``pick_when``         when to pick it
+
     ``monotone``, ``smooth`` and ``saturates`` follow from these.
     """
 
@@ -70,6 +80,12 @@ class Activation:
     limits: tuple[tuple[float, float], tuple[float, float]] | None = None
     zero_centred: bool | None = None
     initialisation: str = "glorot"
+    formula_latex: str | None = None
+    derivative_latex: str | None = None
+    computed_latex: str | None = None
+    computed_sympy: str | None = None
+    failure: str | None = None
+    pick_when: str | None = None
 
     def __init__(self, **params):
         unknown = sorted(set(params) - set(self.defaults))

@@ -47,6 +47,12 @@ class ELU(Activation):
     """
 
     name, glyph = "elu", "ELU"
+    formula_latex = r"z \text{ for } z > 0,\; \alpha(e^{z}-1) \text{ for } z \le 0"
+    derivative_latex = r"1 \text{ for } z > 0,\; \alpha e^{z} = g(z) + \alpha \text{ for } z < 0"
+    computed_latex = r"1 \text{ for } z > 0,\; \alpha e^{\min(z, 0)} \text{ otherwise}"
+    computed_sympy = "Piecewise((1, z > 0), (alpha*exp(Min(z, 0)), True))"
+    failure = "an exp per unit on the negative side; g′ → 0 (slowly) for z → −∞"
+    pick_when = "ReLU's units die and you want outputs nearer zero mean; smooth at 0 when α = 1"
     defaults = {"alpha": 1.0}
     parameter_ranges = {"alpha": (0.0, 3.0)}
     derivative_roots = ()
@@ -96,6 +102,13 @@ class SELU(Activation):
     """
 
     name, glyph = "selu", "SELU"
+    formula_latex = r"\lambda z \text{ for } z > 0,\; \lambda\alpha(e^{z}-1) \text{ for } z \le 0"
+    derivative_latex = r"\lambda \text{ for } z > 0,\; \lambda\alpha e^{z} \text{ for } z < 0"
+    computed_latex = r"\lambda \text{ for } z > 0,\; \lambda\alpha e^{\min(z, 0)} \text{ otherwise}"
+    computed_sympy = (f"Rational('{_SELU_SCALE!r}')*Piecewise((1, z > 0), "
+                      f"(Rational('{_SELU_ALPHA!r}')*exp(Min(z, 0)), True))")
+    failure = "self-normalises only at LeCun's weight scale (std 1/√fan-in) in plain stacks; at He's scale gradients grow"
+    pick_when = "deep plain fully connected networks initialised with std 1/√fan-in and no normalisation layers"
     alpha, scale = _SELU_ALPHA, _SELU_SCALE
     kinks, derivative_roots = (0.0,), ()
     value_range, slope_range = (-_SELU_SCALE * _SELU_ALPHA, math.inf), (0.0, _SELU_SCALE * _SELU_ALPHA)

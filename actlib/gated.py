@@ -38,6 +38,14 @@ class SiLU(Activation):
     """
 
     name, glyph = "silu", "SiLU"
+    formula_latex = r"z\,\sigma(z)"
+    derivative_latex = r"\sigma(z)\bigl(1 + z(1-\sigma(z))\bigr)"
+    computed_latex = (r"\sigma(z) + z\,\sigma'(z) \text{ for } z \ge 0,\; \sigma'(z)\,(1 + z + e^{z}) \text{ for } z < 0"
+                      r" \text{ (summed around its root } z_0\text{)}")
+    computed_sympy = ("Piecewise((1/(1 + exp(-z)) + z*exp(-z)/(1 + exp(-z))**2, z >= 0), "
+                      "(exp(z)/(1 + exp(z))**2*(1 + z + exp(z)), True))")
+    failure = "an exp per unit; not monotone; slopes near 1/2 around 0 shrink gradients in deep plain stacks"
+    pick_when = "a smooth ReLU with a small negative dip, in networks with normalisation (modern CNNs, gated MLPs)"
     kinks, derivative_roots = (), (_SILU_ROOT[0],)
     # the extremes of g' (roots of g'') were found with mpmath to 30 digits
     value_range, slope_range = (-_SILU_W0, math.inf), (-0.09983932012886692, 1.0998393201288670)
@@ -76,6 +84,12 @@ class Mish(Activation):
     """
 
     name, glyph = "mish", "Mish"
+    formula_latex = r"z \tanh\bigl(\operatorname{softplus}(z)\bigr)"
+    derivative_latex = (r"\tanh s + z\,\sigma(z)\operatorname{sech}^2 s,\; s = \operatorname{softplus}(z)")
+    computed_latex = r"\frac{w\,M}{(w^2 + 2w + 2)^2},\; w = e^{z},\; M = w^3 + 4w^2 + 6w + 4 + 4z(w + 1)"
+    computed_sympy = "exp(z)*(exp(3*z) + 4*exp(2*z) + 6*exp(z) + 4 + 4*z*(exp(z) + 1))/(exp(2*z) + 2*exp(z) + 2)**2"
+    failure = "costs more than SiLU for a similar shape; not monotone; its textbook formula loses every digit left of 0"
+    pick_when = "a drop-in for SiLU in convolutional detectors (YOLOv4); rarely worth its cost elsewhere"
     kinks, derivative_roots = (), (_MISH_ROOT[0],)
     value_range, slope_range = (-0.30884341301725042, math.inf), (-0.11252612238946257, 1.0884981612517280)
     limits = ((0.0, math.inf), (0.0, 1.0))
@@ -161,6 +175,29 @@ class GELU(Activation):
     """
 
     name, glyph = "gelu", "GELU"
+    _EXACT_LATEX = (r"z\,\Phi(z) = \frac{z}{2}\Bigl(1 + \operatorname{erf}\frac{z}{\sqrt 2}\Bigr)",
+                    r"\Phi(z) + z\,\varphi(z),\; \varphi(z) = \frac{e^{-z^2/2}}{\sqrt{2\pi}}",
+                    r"\Phi(z) + z\,\varphi(z) \text{ outside } [-2.1, 0.5);\; \text{inside, } "
+                    r"\int_{z_0}^{z} \varphi(t)(2 - t^2)\,dt \text{ from the root } z_0 \text{ (or from } -\sqrt 2\text{)}")
+    _TANH_LATEX = (r"z\,\sigma(v) = \frac{z}{2}\bigl(1 + \tanh\tfrac{v}{2}\bigr),\; v = 2\sqrt{2/\pi}\,(z + 0.044715\,z^3)",
+                   r"\sigma(v) + z\,v'(z)\,\sigma'(v)",
+                   r"\sigma(v) + u\,\sigma'(v) \text{ for } z \ge 0,\; \sigma'(v)\,(1 + e^{v} + u) \text{ for } z < 0"
+                   r" \text{ (summed around its root)},\; u = z\,v'(z)")
+
+    @property
+    def formula_latex(self):
+        return (self._TANH_LATEX if self.params["approximate"] == "tanh" else self._EXACT_LATEX)[0]
+
+    @property
+    def derivative_latex(self):
+        return (self._TANH_LATEX if self.params["approximate"] == "tanh" else self._EXACT_LATEX)[1]
+
+    @property
+    def computed_latex(self):
+        return (self._TANH_LATEX if self.params["approximate"] == "tanh" else self._EXACT_LATEX)[2]
+
+    failure = "the costliest here (an erf per unit); not monotone; slopes near 1/2 around 0 shrink gradients in deep plain stacks"
+    pick_when = "transformers and other networks with normalisation and residual connections (BERT and GPT use it)"
     defaults = {"approximate": "none"}
     choices = {"approximate": ("none", "tanh")}
     kinks = ()

@@ -59,6 +59,12 @@ class Sigmoid(Activation):
     """
 
     name, glyph = "sigmoid", "σ"
+    formula_latex = r"\sigma(z) = \frac{1}{1+e^{-z}}"
+    derivative_latex = r"\sigma(z)\,\bigl(1-\sigma(z)\bigr)"
+    computed_latex = r"\frac{e}{(1+e)^2},\; e = e^{-|z|}"
+    computed_sympy = "exp(-Abs(z))/(1 + exp(-Abs(z)))**2"
+    failure = "saturates on both sides (g′ ≤ 1/4, → 0 for large |z|); outputs all positive, not zero-centred"
+    pick_when = "an output that is a probability in (0, 1), or a gate; not deep hidden layers"
     kinks, derivative_roots = (), ()
     value_range, slope_range = (0.0, 1.0), (0.0, 0.25)
     limits = ((0.0, 1.0), (0.0, 0.0))
@@ -107,6 +113,12 @@ class Tanh(Activation):
     """
 
     name, glyph = "tanh", "tanh"
+    formula_latex = r"\tanh z = \frac{e^{z}-e^{-z}}{e^{z}+e^{-z}}"
+    derivative_latex = r"1-\tanh^2 z"
+    computed_latex = r"\frac{4e}{(1+e)^2},\; e = e^{-2|z|}"
+    computed_sympy = "4*exp(-2*Abs(z))/(1 + exp(-2*Abs(z)))**2"
+    failure = "saturates on both sides: g′ → 0 for large |z|, so gradients vanish in deep stacks"
+    pick_when = "a zero-centred output in (−1, 1): recurrent states, small or shallow networks"
     kinks, derivative_roots = (), ()
     value_range, slope_range = (-1.0, 1.0), (0.0, 1.0)
     limits = ((-1.0, 1.0), (0.0, 0.0))
@@ -150,6 +162,12 @@ class Softplus(Activation):
     """
 
     name, glyph = "softplus", "softplus"
+    formula_latex = r"\log(1+e^{z})"
+    derivative_latex = r"\sigma(z)"
+    computed_latex = r"\frac{1}{1+e} \text{ for } z \ge 0,\; \frac{e}{1+e} \text{ for } z < 0,\; e = e^{-|z|}"
+    computed_sympy = "Piecewise((1/(1 + exp(-Abs(z))), z >= 0), (exp(-Abs(z))/(1 + exp(-Abs(z))), True))"
+    failure = "slopes near 1/2 around 0 shrink gradients layer by layer; saturates for z → −∞"
+    pick_when = "an output that must be positive (a scale, a rate), or a ReLU that must be smooth"
     kinks, derivative_roots = (), ()
     value_range, slope_range = (0.0, math.inf), (0.0, 1.0)
     limits = ((0.0, math.inf), (0.0, 1.0))

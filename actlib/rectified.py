@@ -36,6 +36,12 @@ class ReLU(Activation):
     """
 
     name, glyph = "relu", "ReLU"
+    formula_latex = r"\max(0, z)"
+    derivative_latex = r"1 \text{ for } z > 0,\; 0 \text{ for } z < 0"
+    computed_latex = r"\operatorname{sign}\bigl(\max(z, 0)\bigr)"
+    computed_sympy = "sign(Max(z, 0))"
+    failure = "dead units: g′ = 0 for z ≤ 0, so a unit negative on every input never learns again; outputs not centred"
+    pick_when = "the default for hidden layers, with He's initialisation: cheap, and g′ = 1 wherever a unit is active"
     kinks, derivative_roots = (0.0,), ()
     value_range, slope_range = (0.0, math.inf), (0.0, 1.0)
     limits = ((0.0, math.inf), (0.0, 1.0))
@@ -73,6 +79,12 @@ class LeakyReLU(Activation):
     """
 
     name, glyph = "leaky_relu", "LeakyReLU"
+    formula_latex = r"\max(\alpha z, z) \;\; (0 \le \alpha \le 1)"
+    derivative_latex = r"1 \text{ for } z > 0,\; \alpha \text{ for } z < 0"
+    computed_latex = r"s + \alpha(1 - s),\; s = \operatorname{sign}\bigl(\max(z, 0)\bigr)"
+    computed_sympy = "sign(Max(z, 0)) + alpha*(1 - sign(Max(z, 0)))"
+    failure = "one more hyperparameter α; with a small α a stuck unit gets only α times the gradient, and may stay stuck"
+    pick_when = "ReLU's units die (a large learning rate, a bad start): a unit stuck on the negative side still learns"
     defaults = {"alpha": 0.01}
     parameter_ranges = {"alpha": (0.0, 1.5)}
     derivative_roots = ()

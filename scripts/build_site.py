@@ -4,8 +4,9 @@ Why nbconvert: it ships with JupyterLab already, renders the stored outputs exac
 (nothing is executed, no network is needed to build), and its "lab" template looks like JupyterLab.
 Jupyter Book would add a large toolchain for what is a single, ordered list of pages.
 
-Each page gets a navigation bar (contents, previous, next); ``index.html`` lists the notebooks in
-reading order with the one-line summary from each notebook's "What you'll do". Pages are made from
+Each page gets a navigation bar (contents, the derivative card, previous, next); ``index.html``
+lists the notebooks in reading order with the one-line summary from each notebook's "What you'll
+do". Pages are made from
 the student version of each notebook (scripts/make_student.py), so the exercises show no solutions.
 An explorer's
 widget view needs a kernel, so it is dropped from the copy that is rendered; in its place the page
@@ -138,8 +139,21 @@ SEARCH_SCRIPTS = ('<script src="assets/minisearch.js"></script><script src="asse
                   '<script src="assets/search.js"></script>')
 
 
+CARD_LABEL = "Derivative card"
+
+
+def card_page(pages) -> str | None:
+    """The page of the derivative card (the notebook whose file name contains "card"), if there is one."""
+    return next((page for page, _ in pages if "card" in page), None)
+
+
 def navigation(pages, index) -> str:
+    """Contents, the derivative card (on every page, wherever the reader is), previous and next."""
     links = ['<a href="index.html">Contents</a>']
+    card = card_page(pages)
+    if card:
+        current = ' aria-current="page"' if index is not None and pages[index][0] == card else ""
+        links.append(f'<a href="{card}" class="actlib-card-link"{current}>{CARD_LABEL}</a>')
     if index is not None and index > 0:
         links.append(f'<a href="{pages[index - 1][0]}" rel="prev">← {html.escape(pages[index - 1][1])}</a>')
     if index is not None and index + 1 < len(pages):

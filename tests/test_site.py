@@ -128,3 +128,36 @@ def test_pages_typeset_their_formulas_and_load_nothing_from_the_network(site):
         assert (site / "assets" / asset).stat().st_size > 0
     assert "prefers-color-scheme: dark" in (site / "assets" / "theme-dark.css").read_text(encoding="utf-8")
     assert "@media print" in (site / "assets" / "site.css").read_text(encoding="utf-8")
+
+
+def test_every_page_links_the_derivative_card_and_the_card_is_typeset(site):
+    """The card (notebook 09, the one whose name contains "card") is a page, linked from every page's nav."""
+    card, = [p.with_suffix(".html").name for p in NOTEBOOKS if "card" in p.name]
+    for page in sorted(site.glob("*.html")):
+        navs = re.findall(r'<nav class="actlib-nav".*?</nav>', page.read_text(encoding="utf-8"), re.S)
+        assert navs and all(f'href="{card}" class="actlib-card-link"' in nav and ">Derivative card</a>" in nav
+                            for nav in navs), page.name
+    text = (site / card).read_text(encoding="utf-8")
+    assert text.count('aria-current="page">Derivative card') == 2  # top and bottom nav, marked as here
+    tables = re.sub(r"<(pre|code|script)\b.*?</\1>", "", text, flags=re.S)
+    for name in ("sigmoid", "relu", "gelu", "mish"):
+        assert f"<td>{name}" in tables, name  # a row per activation, rendered as a table
+    import actlib
+    assert "\\frac{" not in tables, "a formula left untypeset"
+    assert tables.count("<mjx-container") >= 3 * len(actlib.names())  # g, g′ and the computed g′ of each
+
+
+def test_a_card_notebook_is_linked_from_every_page_of_any_site(tmp_path):
+    """A small site of two notebooks: the one named *card* gets the nav link on both pages and the index."""
+    source = tmp_path / "notebooks"
+    source.mkdir()
+    for name, title in (("01_first", "First"), ("02_my_card", "My card")):
+        nbformat.write(nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell(
+            f"# {title}\n\n## What you'll do\n\nRead $g'(z)$.")]), source / f"{name}.ipynb")
+    subprocess.run([sys.executable, str(ROOT / "scripts" / "build_site.py"), "--source", str(source),
+                    "--output", str(tmp_path / "site")], check=True, capture_output=True, text=True)
+    for page in ("index.html", "01_first.html", "02_my_card.html"):
+        text = (tmp_path / "site" / page).read_text(encoding="utf-8")
+        assert '<a href="02_my_card.html" class="actlib-card-link"' in text, page
+    first = (tmp_path / "site" / "01_first.html").read_text(encoding="utf-8")
+    assert 'aria-current="page"' not in first
