@@ -74,10 +74,10 @@ class _Written(ast.NodeVisitor):
         return sp.Integer(node.value) if isinstance(node.value, int) else sp.Rational(str(node.value))
 
     def visit_Name(self, node):
+        if node.id in self.symbols:  # first, so that symbols=[Symbol("z", positive=True)] can restrict z to one branch
+            return self.symbols[node.id]
         if node.id == "z":
             return z_symbol
-        if node.id in self.symbols:
-            return self.symbols[node.id]
         if node.id in ("pi", "E"):
             return getattr(sp, node.id)
         return sp.Symbol(node.id, real=True)
@@ -145,14 +145,18 @@ def _meaning(expression, names: dict):
 
 
 def _test_points(expressions) -> list[dict]:
-    """Substitutions for every free symbol, a few rational points that respect positive=True."""
+    """Substitutions for every free symbol, a few rational points that respect positive=True and negative=True."""
     symbols = sorted(set().union(*(e.free_symbols for e in expressions)), key=str)
     points = []
     for offset in range(len(_TEST_VALUES)):
         point = {}
         for index, symbol in enumerate(symbols):
             value = sp.Rational(_TEST_VALUES[(offset + 2 * index) % len(_TEST_VALUES)])
-            point[symbol] = abs(value) if symbol.is_positive or symbol.is_nonnegative else value
+            if symbol.is_positive or symbol.is_nonnegative:
+                value = abs(value)
+            elif symbol.is_negative or symbol.is_nonpositive:
+                value = -abs(value)
+            point[symbol] = value
         points.append(point)
     return points
 
@@ -185,8 +189,10 @@ class Derivation:
     ``lhs`` is LaTeX (``r"\sigma'(z)"``) or a sympy expression; ``start`` the first form. ``names``
     maps function names a form may use, such as ``sigma`` in ``"sigma(z)*(1 - sigma(z))"``, to their
     definition in ``actlib.z``; they are shown as written (σ(z)) and replaced by the definition for the
-    check. ``symbols`` lists sympy symbols other than z a form may use, with their assumptions
-    (``sp.Symbol("h", positive=True)``); any other name is a real symbol. In a notebook the derivation displays itself as an aligned equation, each step's name beside it.
+    check. ``symbols`` lists sympy symbols a form may use, with their assumptions
+    (``sp.Symbol("h", positive=True)``); any other name is a real symbol. A symbol named z here
+    replaces ``actlib.z``, so ``symbols=[sp.Symbol("z", negative=True)]`` derives one branch of a
+    piecewise function. In a notebook the derivation displays itself as an aligned equation, each step's name beside it.
     """
 
     def __init__(self, lhs, start, names=None, symbols=None):

@@ -63,3 +63,20 @@ def test_a_step_sympy_cannot_prove_but_numbers_confirm_is_marked_as_checked_at_p
     monkeypatch.setattr(derivation.sp, "simplify", lambda expression: expression)  # sympy "cannot prove"
     d = Derivation("f", "exp(-z)/(1 + exp(-z))").step("rewrite", "1/(1 + exp(z))")
     assert "checked at points" in d._repr_latex_() and "checked at points" in repr(d)
+
+
+def test_a_branch_of_a_piecewise_function_with_z_restricted_by_its_assumptions():
+    negative_z = sp.Symbol("z", negative=True)
+    d = Derivation(r"\mathrm{relu}'(z)", "Derivative(Max(0, z), z)", symbols=[negative_z])
+    d.step("z < 0: max(0, z) = 0", "Derivative(0, z)")
+    d.step("the derivative of a constant", "0")
+    assert d.result == 0
+    with pytest.raises(StepError, match="does not follow"):
+        Derivation(r"\mathrm{relu}'(z)", "Derivative(Max(0, z), z)", symbols=[negative_z]).step("wrong branch", "1")
+
+
+def test_negative_symbols_are_tested_at_negative_points_only():
+    h = sp.Symbol("h", negative=True)
+    d = Derivation("q", "(Max(0, h) - Max(0, 0))/h", symbols=[h])
+    d.step("h < 0: max(0, h) = 0", "(0 - 0)/h")
+    assert d.result == 0

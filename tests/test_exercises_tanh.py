@@ -4,31 +4,54 @@ import math
 import numpy as np
 import pytest
 
+from actlib.chain import chain_gradients
 from actlib.exercises import tanh as exercises
 
 
 @pytest.mark.parametrize("exercise, answer", [
-    (exercises.q1, "1/cosh(z)**2"),
-    (exercises.q1, "4*exp(-2*z)/(1+exp(-2*z))^2"),
-    (exercises.q2, "4"),
-    (exercises.q3, "B"),
+    (exercises.q1, "1.7159*2/3/cosh(2*z/3)**2"),
+    (exercises.q1, "1.14393333333333*(1 - tanh(2*z/3)**2)"),
+    (exercises.q2, (0.2, 1e-17)),
+    (exercises.q2, "0.05, 1e-20"),
 ])
 def test_other_correct_forms_pass(exercise, answer):
     assert exercise(answer).correct is True
 
 
 @pytest.mark.parametrize("exercise, answer, words", [
-    (exercises.q1, "1 - tanh(z)", "a square is missing"),
-    (exercises.q1, "tanh(z)*(1 - tanh(z))", "the sigmoid's rule"),
-    (exercises.q1, "tanh(z)**2 - 1", "wrong sign"),
-    (exercises.q1, "1 - tanh(z)**3", "your expression gives"),
-    (exercises.q2, 2, "one of two factors"),
-    (exercises.q2, 0.25, "largest value of σ′"),
-    (exercises.q3, "a", "tanh saturates too"),
+    (exercises.q1, "1.7159*(1 - tanh(2*z/3)**2)", "inner factor is missing"),
+    (exercises.q1, "(2/3)*(1 - tanh(2*z/3)**2)", "outer factor 1.7159 is missing"),
+    (exercises.q1, "1.7159*(2/3)*(1 - tanh(z)**2)", "at the inside"),
+    (exercises.q2, (1e-3, 1e-18), "11% (the 10-layer result) cubed"),
+    (exercises.q2, (0.1, 1e-6), "that is the 10-layer result"),
+    (exercises.q2, (1e-18, 0.1), "swapped"),
 ])
 def test_typical_wrong_answers_fail_with_a_reason(exercise, answer, words):
     feedback = exercise(answer)
     assert feedback.correct is False and words in feedback.message, feedback
+
+
+def test_the_30_layer_run_lies_in_the_accepted_ranges_for_several_seeds():
+    tanh_range, sigmoid_range = exercises.q2.checker.parts
+    for seed in range(5):
+        settings = {**exercises.DEPTH_30, "seed": seed}
+        assert tanh_range.accepts(chain_gradients("tanh", **settings).relative[0])
+        assert sigmoid_range.accepts(chain_gradients("sigmoid", **settings).relative[0])
+
+
+def test_the_planted_bug_is_named_and_the_fix_passes():
+    buggy = exercises.q3(lambda upstream, a: upstream * (1 - a) ** 2)
+    assert buggy.correct is False and "still squares (1 − a)" in buggy.message
+    assert exercises.q3(lambda upstream, a: upstream * (1 - a) * (1 + a)).correct is True
+
+
+def test_a_backward_step_that_ignores_upstream_fails():
+    feedback = exercises.q3(lambda upstream, a: 1 - a ** 2)
+    assert feedback.correct is False and "multiply by upstream" in feedback.message
+
+
+def test_a_number_instead_of_a_function_is_told_so():
+    assert "expected your function" in exercises.q3(0.75).message
 
 
 def test_textbook_identity_fails_in_the_tail():
@@ -49,3 +72,7 @@ def test_textbook_identity_is_told_that_every_digit_is_lost_from_z_19_on():
 def test_sigmoid_rule_for_tanh_is_named():
     feedback = exercises.q4(lambda z: math.tanh(z) * (1 - math.tanh(z)))
     assert feedback.correct is False and "the sigmoid's rule" in feedback.message
+
+
+def test_every_exercise_has_its_kind():
+    assert [q.kind for q in exercises.EXERCISES] == ["apply", "predict", "find the bug", "apply"]

@@ -3,23 +3,154 @@
     from actlib.exercises import leaky_relu as exercises
     exercises.q1(answer)        # feedback; exercises.q1.hint(), exercises.q1.solution()
 """
+import numpy as np
+
 from ..checks import Exercise, choice_answer, number_answer, tuple_answer
+from ..predictions import range_answer, range_pair_answer
 
-
-_check_slope = number_answer(0.01, rtol=1e-12, mistakes={
-    -0.03: "-0.03 is the value max(0.01z, z) at z = −3; the question asks for its slope.",
-    1: "1 is the slope for z > 0; at z = −3 the branch 0.01·z applies.",
+_check_slope = number_answer(-0.02, rtol=1e-12, mistakes={
+    0.01: "0.01 is g′ on the left branch; the chain rule multiplies it by the inner slope, d(−2z)/dz = −2.",
+    -2: "−2 is the inner slope times the right branch's 1, but at z = 1 the inside is −2 < 0: the left branch, α = 0.01.",
+    0.02: "right size, wrong sign: the inner slope d(−2z)/dz is −2.",
 })
 
 
 q1 = Exercise(
     "04.q1",
-    "What is the derivative of the original brief's max(0.01z, z) at z = −3?",
+    "With the original brief's g(z) = max(0.01z, z), let f(z) = g(−2z). What is f′(1)?",
     _check_slope,
-    hints=("For z < 0, which of 0.01z and z is larger? Differentiate that branch.",),
-    solution="For z < 0, 0.01z > z, so max(0.01z, z) = 0.01z, with slope 0.01:",
+    hints=("Chain rule: f′(z) = g′(−2z) · (−2). On which branch is −2z at z = 1?",),
+    solution="At z = 1 the inside is −2 < 0, so g′ = 0.01, times the inner slope −2: f′(1) = −0.02:",
     stub="answer = ...   # a number",
-    answer_code="answer = 0.01\n",
+    answer_code="answer = -0.02\n",
+    kind="apply",
+)
+
+q2 = Exercise(
+    "04.q2",
+    (
+        "**Diagnose.** A colleague trains notebook 03's one-hidden-layer network (32 units, seed 0,\n"
+        "learning rate 0.05, 2000 steps) with Leaky ReLU, α = 1, and the loss stops at 0.084, exactly\n"
+        "the loss of the best straight line through sin(x). Which one change lets it fit sin(x)?\n"
+        "(a) more hidden layers; (b) α = 0.1; (c) a smaller learning rate; (d) twice as many units."
+    ),
+    choice_answer("b", {
+        "a": "with α = 1 every layer is affine, and affine maps compose to one affine map: more layers "
+             "still give a straight line.",
+        "b": "α = 0.1 puts a kink back into each unit, and the kinks are what let the network bend; "
+             "the next cell runs it.",
+        "c": "the rate is not the problem: the network has reached the best a straight line can do.",
+        "d": "64 affine units still sum to an affine map of x: a straight line.",
+    }),
+    hints=("What is g(z) for α = 1? What do W₂·g(W₁x + b₁) + b₂ and a deeper stack of such layers compute?",),
+    solution=(
+        "(b): with α = 1, g(z) = z and the whole network is one affine map, whatever its depth or width "
+        "or learning rate; any α < 1 restores the kink:"
+    ),
+    stub="answer = ...   # \"a\", \"b\", \"c\" or \"d\"",
+    answer_code="answer = \"b\"\n",
+    kind="diagnose",
+)
+
+SIGNS_RUN = dict(neurons=1000, batch=64, fan_in=8, seed=1)
+"""The measurement q3 asks about: notebook 02's weight-gradient signs, fed by Leaky ReLU (α = 0.01)."""
+
+_per_example = range_answer(0.002, 0.03, above={
+    1: "like the sigmoid? A Leaky ReLU output for z < 0 is negative (0.01·z), so on about half the inputs "
+       "δ·a_i has the other sign: they mix, as with tanh.",
+    0.1: "on one example the signs of the a_i are random (half the z are negative), so all 8 agree only "
+         "about 2/2⁸ ≈ 0.8% of the time, whatever their sizes.",
+})
+_per_minibatch = range_answer(0.03, 0.35, below={
+    0.009: "like tanh? The negative outputs are 100 times smaller than the positive ones, so the sums "
+           "Σ δ_n a_n,i lean towards the sign of the shared part ā·Σ δ_n, with ā ≈ 0.39 > 0.",
+}, above={
+    0.57: "like the sigmoid? The sigmoid's inputs are all positive and near 1/2; about half the Leaky "
+          "ReLU inputs are near 0, so the sums lean to one sign less often.",
+    1: "summed over 64 examples the signs can mix even for sigmoid inputs (57%).",
+})
+
+q3 = Exercise(
+    "04.q3",
+    (
+        "**Predict, then run.** Notebook 02 measured how often a neuron's 8 weight gradients share one\n"
+        "sign: with sigmoid inputs on 100% of single examples and in 57% of minibatch sums, with tanh inputs\n"
+        "0.7% and 0.9%. Predict both fractions for inputs from Leaky ReLU (α = 0.01), same neurons and\n"
+        "minibatches. Answer with a pair `(per_example, per_minibatch)`. The cell after the exercise runs it."
+    ),
+    range_pair_answer(_per_example, _per_minibatch, labels=["per example", "per minibatch"]),
+    hints=(
+        "On one example only the signs of the a_i matter. What sign does a Leaky ReLU output have for z < 0?",
+        "In a minibatch sum the sizes matter: the negative outputs are 0.01 times the z, the positive ones z itself.",
+    ),
+    solution=(
+        "Per example, about 0.8% as with tanh: the negative outputs, however small, flip the sign. Per "
+        "minibatch, in between tanh and sigmoid (11% in the run): the tiny negative outputs barely pull "
+        "the sums, whose shared part ā·Σδ has ā ≈ 0.39 > 0. Any prediction from 0.2% to 3% and from 3% to "
+        "35% counts:"
+    ),
+    stub="answer = ...   # (per_example, per_minibatch), fractions between 0 and 1",
+    answer_code="answer = (0.008, 0.1)\n",
+    kind="predict",
+)
+
+_BACKWARD_POINTS = np.array([-3.0, -1.0, -0.25, 0.0, 0.25, 0.5, 1.0, 2.0, 3.0])
+_ALPHA = 0.01
+
+
+def _check_leaky_backward(answer):
+    if not callable(answer):
+        return False, f"expected your function leaky_backward itself (answer = leaky_backward); got {answer!r}."
+    for upstream in (1.0, -2.5):
+        got = np.array([float(answer(upstream, point)) for point in _BACKWARD_POINTS])
+        want = upstream * np.where(_BACKWARD_POINTS > 0, 1.0, _ALPHA)
+        if np.allclose(got, want, rtol=1e-12, atol=0):
+            continue
+        if np.allclose(got, upstream * np.where(_BACKWARD_POINTS > 0, 1.0, _ALPHA * _BACKWARD_POINTS)):
+            return False, ("on the left it still multiplies by α·z, the branch's value; the slope of α·z "
+                           "is α.")
+        if np.allclose(got, upstream * np.where(_BACKWARD_POINTS >= 0, 1.0, _ALPHA)):
+            return False, "right except at z = 0: actlib and PyTorch use g′(0) = α, so write z > 0."
+        if np.allclose(got, upstream * (_BACKWARD_POINTS > 0)):
+            return False, "that is ReLU's backward step: on the left the slope is α, not 0."
+        index = int(np.argmax(~np.isclose(got, want)))
+        return False, (f"at upstream = {upstream}, z = {_BACKWARD_POINTS[index]} it returns {got[index]:.6g}, "
+                       f"not {want[index]:.6g}.")
+    return True, "leaky_backward multiplies the upstream gradient by 1 for z > 0 and by α for z ≤ 0."
+
+
+q4 = Exercise(
+    "04.q4",
+    (
+        "**Find the bug.** This backward step of a Leaky ReLU layer (α = 0.01) takes the upstream\n"
+        "gradient and the pre-activation z, and a gradient check fails for negative z:\n"
+        "```python\n"
+        "def leaky_backward(upstream, z, alpha=0.01):\n"
+        "    return upstream * np.where(z > 0, 1.0, alpha * z)\n"
+        "```\n"
+        "Write the corrected `leaky_backward(upstream, z, alpha=0.01)` (for a float z), with g′(0) = α."
+    ),
+    _check_leaky_backward,
+    hints=(
+        "Backpropagation multiplies by the local slope. What is the slope of the left branch α·z?",
+        "g′(z) = 1 for z > 0 and α for z ≤ 0: np.where(z > 0, 1.0, alpha).",
+    ),
+    solution="On the left the slope of α·z is α, not α·z:",
+    stub=(
+        "def leaky_backward(upstream, z, alpha=0.01):\n"
+        "    ...   # your corrected code\n"
+        "\n"
+        "answer = ...   # when leaky_backward is written: answer = leaky_backward"
+    ),
+    answer_code=(
+        "import numpy as np\n"
+        "\n"
+        "def leaky_backward(upstream, z, alpha=0.01):\n"
+        "    return upstream * np.where(z > 0, 1.0, alpha)\n"
+        "\n"
+        "answer = leaky_backward\n"
+    ),
+    kind="find the bug",
 )
 
 
@@ -29,38 +160,19 @@ _check_prelu_gradient = number_answer(-2.0, rtol=1e-12, mistakes={
 })
 
 
-q2 = Exercise(
-    "04.q2",
+q5 = Exercise(
+    "04.q5",
     "In PReLU, what is ∂g/∂α at z = −2?",
     _check_prelu_gradient,
     hints=("Differentiate each branch with respect to α, holding z fixed.",),
     solution="∂g/∂α = 0 for z > 0 and z for z ≤ 0, that is min(z, 0); at z = −2 it is −2:",
     stub="answer = ...   # a number",
     answer_code="answer = -2\n",
+    kind="apply",
 )
 
-q3 = Exercise(
-    "04.q3",
-    (
-        "Every hidden layer uses Leaky ReLU with α = 1. What can the network compute?\n"
-        "(a) the same as with ReLU; (b) only affine functions Wx + c, however many layers; (c) any "
-        "continuous\n"
-        "function, given enough units; (d) nothing, its units are dead."
-    ),
-    choice_answer("b", {
-        "a": "with α = 1 the activation is g(z) = z, not max(0, z): nothing is cut off.",
-        "b": "with α = 1, g(z) = z, and a composition of affine maps is affine: the layers collapse into one.",
-        "c": "universal approximation needs a non-linear activation; g(z) = z is linear.",
-        "d": "with α = 1 the slope is 1 everywhere, so no unit is ever dead.",
-    }),
-    hints=("Write g(z) for α = 1. What is W₂·g(W₁x + b₁) + b₂ then?",),
-    solution="(b): g(z) = z, so W₂(W₁x + b₁) + b₂ = (W₂W₁)x + (W₂b₁ + b₂), an affine map, for any depth.",
-    stub="answer = ...   # \"a\", \"b\", \"c\" or \"d\"",
-    answer_code="answer = \"b\"\n",
-)
-
-q4 = Exercise(
-    "04.q4",
+q6 = Exercise(
+    "04.q6",
     (
         "Take α = 2. What is max(αz, z) at z = 3, and what does\n"
         "`actlib.get(\"leaky_relu\", alpha=2)(3.0)` return? Answer with a pair."
@@ -79,6 +191,7 @@ q4 = Exercise(
     ),
     stub="answer = ...   # (max_formula, actlib)",
     answer_code="answer = (6, 3)\n",
+    kind="apply",
 )
 
-EXERCISES = (q1, q2, q3, q4)
+EXERCISES = (q1, q2, q3, q4, q5, q6)

@@ -6,85 +6,33 @@
 import numpy as np
 
 from ..checks import Exercise, choice_answer, number_answer, tuple_answer
+from ..predictions import range_answer
 
 
-def _check_limits(answer):
+def _check_shifted(answer):
     correct, message = tuple_answer(
-        number_answer(0, atol=1e-12, mistakes={1: "for h < 0, relu(h) = 0, so the quotient relu(h)/h is 0."}),
-        number_answer(1, atol=1e-12, mistakes={0: "for h > 0, relu(h) = h, so the quotient relu(h)/h is 1.",
-                                               0.5: "0.5 is the central difference, the average of the two "
-                                                    "one-sided limits."}),
-        labels=("from the left", "from the right"))(answer)
-    if correct is False and isinstance(answer, (tuple, list)) and len(answer) == 2:
-        if list(answer) == [1, 0]:
-            return False, "Swapped: for h < 0 (from the left) relu(h) = 0, so the quotient relu(h)/h is 0."
+        number_answer(0, atol=1e-12, mistakes={1: "at z = 0.25 the inside is 2·0.25 − 1 = −0.5 < 0: ReLU's flat branch.",
+                                               2: "at z = 0.25 the inside is 2·0.25 − 1 = −0.5 < 0: ReLU's flat branch."}),
+        number_answer(2, atol=1e-12, mistakes={1: "the chain rule's inner factor is missing: d(2z − 1)/dz = 2."}),
+        labels=("f′(0.25)", "f′(1)"))(answer)
     return correct, message
 
 
 q1 = Exercise(
     "03.q1",
     (
-        "What are the limits of the difference quotient $\\frac{\\mathrm{relu}(0+h) - \\mathrm{relu}(0)}{h}$\n"
-        "as h → 0 from the left and from the right? Answer with a pair `(left, right)`."
+        "Let $f(z) = \\mathrm{relu}(2z - 1)$. What are $f'(0.25)$ and $f'(1)$? Answer with a pair\n"
+        "`(f′(0.25), f′(1))`."
     ),
-    _check_limits,
-    hints=("relu(0) = 0, so the quotient is relu(h)/h. What is relu(h) for h < 0, and for h > 0?",),
-    solution=(
-        "For h < 0, relu(h) = 0 and the quotient is 0; for h > 0, relu(h) = h and the quotient is 1. The two "
-        "limits differ, so relu′(0) does not exist:"
+    _check_shifted,
+    hints=(
+        "Chain rule: f′(z) = relu′(2z − 1) · 2. Which branch of ReLU is 2z − 1 on at each point?",
+        "At z = 0.25 the inside is −0.5 (slope 0); at z = 1 it is 1 (slope 1).",
     ),
-    stub="answer = ...   # (left, right)",
-    answer_code="answer = (0, 1)\n",
-)
-
-
-_check_central = number_answer(0.5, rtol=1e-12, mistakes={
-    0: "0 is actlib's convention for relu′(0), not what the central difference computes.",
-    1: "1 is the forward difference (relu(h) − relu(0))/h, or the central difference divided by h "
-       "instead of 2h.",
-})
-
-
-q2 = Exercise(
-    "03.q2",
-    (
-        "What does the central difference $\\frac{\\mathrm{relu}(h) - \\mathrm{relu}(-h)}{2h}$\n"
-        "give at z = 0, for any h > 0?"
-    ),
-    _check_central,
-    hints=("relu(h) = h and relu(−h) = 0 for h > 0.",),
-    solution=(
-        "(h − 0) / (2h) = 1/2 for every h: the average of the two one-sided slopes, inside the subgradient "
-        "[0, 1] but equal to neither convention:"
-    ),
-    stub="answer = ...   # a number",
-    answer_code="answer = 0.5\n",
-)
-
-q3 = Exercise(
-    "03.q3",
-    (
-        "A ReLU unit in the *first* hidden layer (its inputs are the training data, which\n"
-        "never change) has a negative pre-activation for every training example. What happens to its\n"
-        "incoming weights during further training with plain gradient descent? (a) they shrink to 0; (b) "
-        "they\n"
-        "never change again; (c) they grow until the unit fires; (d) they change randomly."
-    ),
-    choice_answer("b", {
-        "a": "nothing pulls them to 0: their gradient is exactly 0, so the update is 0 (weight decay aside).",
-        "b": "relu′(z) = 0 at every example, so every gradient through the unit is exactly 0: it is dead.",
-        "c": "nothing pushes it back: the gradient that would do so passes through relu′(z) = 0.",
-        "d": "gradient descent is deterministic here, and the gradient is exactly 0.",
-    }),
-    hints=("∂L/∂w = ∂L/∂a · relu′(z) · x. What is relu′(z) when z < 0?",),
-    solution=(
-        "(b): with z < 0 at every example, relu′(z) = 0 everywhere, so ∂L/∂w = 0 and the weights stay "
-        "frozen; its inputs are fixed data, so nothing else can move z either: the unit is dead for good. "
-        "(In a deeper layer the inputs come from units that keep learning, and such a unit can revive: "
-        "notebook 05 counts it.)"
-    ),
-    stub="answer = ...   # \"a\", \"b\", \"c\" or \"d\"",
-    answer_code="answer = \"b\"\n",
+    solution="f′(z) = 2·relu′(2z − 1): at z = 0.25 the inside is negative, so 0; at z = 1 it is positive, so 2·1 = 2:",
+    stub="answer = ...   # a pair, for example (1, 0.5)",
+    answer_code="answer = (0, 2)\n",
+    kind="apply",
 )
 
 
@@ -103,8 +51,8 @@ def _dead_fraction_expected():
     return float(np.mean(biases + 1 <= 0))
 
 
-q4 = Exercise(
-    "03.q4",
+q2 = Exercise(
+    "03.q2",
     (
         "Six ReLU units compute z = x + b with biases b = −2, −0.5, 0.5, −3, 1, −1, and the\n"
         "inputs x fill [−1, 1]. What fraction of the units is dead?"
@@ -114,6 +62,129 @@ q4 = Exercise(
     solution="The largest z is 1 + b, which is ≤ 0 for b = −2, −3 and −1: three units of six.",
     stub="answer = ...   # a number between 0 and 1",
     answer_code="answer = 3 / 6\n",
+    kind="apply",
 )
 
-EXERCISES = (q1, q2, q3, q4)
+PREDICTED_RUN = dict(learning_rate=0.15, steps=2000, seed=0)
+"""The run q3 asks about: notebook 03's network from seed 0, at a learning rate between 0.05 and 0.2."""
+
+q3 = Exercise(
+    "03.q3",
+    (
+        "**Predict, then run.** From seed 0, learning rate 0.05 left 4 of the 32 units dead after 2000\n"
+        "steps, and 0.2 left 21. Predict how many are dead after 2000 steps at learning rate **0.15**\n"
+        "(same network and seed). The cell after the exercise runs it."
+    ),
+    range_answer(3, 8, below={
+        0: "3 units are dead from the start, and a first-layer unit never revives, so at least 3.",
+    }, above={
+        15: "a straight line between 4 (rate 0.05) and 21 (rate 0.2) gives about 15, but killing is not "
+            "gradual: units die when one update overshoots so far that z ≤ 0 on every input, and below "
+            "some rate no update does.",
+        21: "as many as at 0.2? The rate that kills many units is close to the one at which training "
+            "diverges; 0.15 is below it for seed 0.",
+    }, explain="Mass dying starts only above a threshold rate, where updates overshoot."),
+    hints=(
+        "Three units are dead from the start and none revives. Do more die in proportion to the rate?",
+        "A unit dies when one overshooting update moves its weight and bias so far that z ≤ 0 on all of "
+        "[−3, 3]; that needs a step above some size.",
+    ),
+    solution=(
+        "Only one unit dies besides the three dead from the start (4 of 32, as at 0.05): the mass dying "
+        "starts abruptly between 0.15 and 0.2, just below the rates at which training diverges. Any "
+        "prediction from 3 to 8 counts:"
+    ),
+    stub="answer = ...   # a number of units, 0 to 32",
+    answer_code="answer = 4\n",
+    kind="predict",
+)
+
+q4 = Exercise(
+    "03.q4",
+    (
+        "**Diagnose.** A colleague trains this network at learning rate 0.2 from seed 0 and ends\n"
+        "with 21 of 32 first-layer units dead (66%), most of them dead after 50 steps. Which one change\n"
+        "leaves most units alive at the end? (a) train 10 times longer; (b) keep 0.2 for the first\n"
+        "1000 steps, then lower the rate to 0.05; (c) use learning rate 0.05 from the first step;\n"
+        "(d) lower the learning rate of the output layer only."
+    ),
+    choice_answer("c", {
+        "a": "a dead first-layer unit gets exactly 0 gradient on every step, so more steps change nothing.",
+        "b": "by step 1000 the units are already dead, and 0.05 times a zero gradient is still zero: "
+             "lowering the rate later cannot revive them.",
+        "c": "most units died in the first 50 steps from overshooting updates; at 0.05 from the start "
+             "only one unit dies besides the three dead from the start: 4 of 32 end dead.",
+        "d": "the units die because of the updates to their own weight and bias, which (d) leaves at 0.2.",
+    }),
+    hints=(
+        "What is the gradient into a dead first-layer unit, and what does a learning rate multiply?",
+        "When did the units die, and what killed them?",
+    ),
+    solution=(
+        "(c): the deaths come from the large early updates. Once a first-layer unit is dead its gradient "
+        "is exactly 0, so neither more steps nor a smaller rate later brings it back; only avoiding the "
+        "overshoot does."
+    ),
+    stub="answer = ...   # \"a\", \"b\", \"c\" or \"d\"",
+    answer_code="answer = \"c\"\n",
+    kind="diagnose",
+)
+
+_BACKWARD_POINTS = np.array([-3.0, -1.0, -0.25, 0.0, 0.25, 0.5, 1.0, 2.0, 3.0])
+
+
+def _check_relu_backward(answer):
+    if not callable(answer):
+        return False, f"expected your function relu_backward itself (answer = relu_backward); got {answer!r}."
+    for upstream in (1.0, -2.5):
+        got = np.array([float(answer(upstream, point)) for point in _BACKWARD_POINTS])
+        want = upstream * (_BACKWARD_POINTS > 0)
+        if np.array_equal(got, want):
+            continue
+        if np.array_equal(got, upstream * np.maximum(0.0, _BACKWARD_POINTS)):
+            return False, ("it still multiplies by relu(z), the value; backpropagation multiplies by the "
+                           "slope relu′(z), 1 for z > 0 and 0 otherwise.")
+        if np.array_equal(got, upstream * (_BACKWARD_POINTS >= 0)):
+            return False, ("right except at z = 0, where it passes the gradient on; actlib, PyTorch and "
+                           "JAX use relu′(0) = 0: write z > 0.")
+        if upstream != 1.0 and np.array_equal(got, 1.0 * (_BACKWARD_POINTS > 0)):
+            return False, "with upstream = −2.5 it ignores the upstream gradient: multiply by upstream."
+        index = int(np.argmax(got != want))
+        return False, (f"at upstream = {upstream}, z = {_BACKWARD_POINTS[index]} it returns {got[index]:.6g}, "
+                       f"not {want[index]:.6g}.")
+    return True, "relu_backward multiplies the upstream gradient by relu′(z): 1 for z > 0, 0 otherwise."
+
+
+q5 = Exercise(
+    "03.q5",
+    (
+        "**Find the bug.** This backward step of a ReLU layer takes the upstream gradient and the\n"
+        "pre-activation z, and a gradient check of the network fails:\n"
+        "```python\n"
+        "def relu_backward(upstream, z):\n"
+        "    return upstream * np.maximum(0, z)\n"
+        "```\n"
+        "Write the corrected `relu_backward(upstream, z)` (for a float z), with actlib's relu′(0) = 0."
+    ),
+    _check_relu_backward,
+    hints=(
+        "Backpropagation multiplies the upstream gradient by the local slope, not by the local value.",
+        "relu′(z) is 1 for z > 0 and 0 for z ≤ 0: in numpy, (z > 0).",
+    ),
+    solution="Multiply by the slope relu′(z) = (z > 0), not by relu(z):",
+    stub=(
+        "def relu_backward(upstream, z):\n"
+        "    ...   # your corrected code\n"
+        "\n"
+        "answer = ...   # when relu_backward is written: answer = relu_backward"
+    ),
+    answer_code=(
+        "def relu_backward(upstream, z):\n"
+        "    return upstream * (z > 0)\n"
+        "\n"
+        "answer = relu_backward\n"
+    ),
+    kind="find the bug",
+)
+
+EXERCISES = (q1, q2, q3, q4, q5)

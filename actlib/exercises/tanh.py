@@ -5,8 +5,12 @@
 """
 import math
 
-from ..activations import get
-from ..checks import Exercise, choice_answer, expression_answer, function_answer, number_answer
+import numpy as np
+import sympy as sp
+
+from ..activations import get, z
+from ..checks import Exercise, expression_answer, function_answer
+from ..predictions import range_answer, range_pair_answer
 from ..reference import reference_float64
 
 _tanh = get("tanh")
@@ -14,70 +18,123 @@ _tanh = get("tanh")
 q1 = Exercise(
     "02.q1",
     (
-        "Give tanh′(z) as an expression in `z` (a string such as `\"exp(z)\"` or a sympy\n"
-        "expression; any equivalent form counts)."
+        "LeCun et al. (1998) recommend the scaled tanh $f(z) = 1.7159\\tanh(2z/3)$. Give $f'(z)$ as an\n"
+        "expression in `z` (a string such as `\"exp(z)\"` or a sympy expression; any equivalent form counts)."
     ),
-    expression_answer(_tanh.derivative_expr, mistakes={
-        "tanh(z)*(1 - tanh(z))": "a(1 − a) is the sigmoid's rule, σ′ = σ(1 − σ); tanh's derivative has "
-                                 "another form in tanh.",
-        "1 - tanh(z)": "a square is missing: (D² − N²)/D² = 1 − (N/D)².",
-        "1/cosh(z)": "a square is missing: the quotient rule divides by D², not D.",
-        "(1 - tanh(z))**2": "(1 − tanh)² is not (D² − N²)/D²: only tanh is squared.",
-        "1 + tanh(z)**2": "a sign slip: the quotient rule subtracts, (D·D − N·N)/D².",
-        "tanh(z)": "that is tanh itself, not its derivative.",
+    expression_answer(sp.Rational(17159, 10000) * sp.Rational(2, 3) * (1 - sp.tanh(2 * z / 3) ** 2), mistakes={
+        "1.7159*(1 - tanh(2*z/3)**2)": "the chain rule's inner factor is missing: d(2z/3)/dz = 2/3.",
+        "(2/3)*(1 - tanh(2*z/3)**2)": "the outer factor 1.7159 is missing: a constant factor stays in the derivative.",
+        "1.7159*(2/3)*(1 - tanh(z)**2)": "tanh′ must be taken at the inside, 2z/3, not at z.",
+        "1.7159*(2/3)*(1 - tanh(2*z/3))": "a square is missing: tanh′ = 1 − tanh².",
+        "1.7159*(2/3)*tanh(2*z/3)*(1 - tanh(2*z/3))": "a(1 − a) is the sigmoid's rule; tanh′ = 1 − tanh².",
     }),
     hints=(
-        "Quotient rule on (e^z − e^(−z)) / (e^z + e^(−z)): the derivative of the numerator is the "
-        "denominator, and the derivative of the denominator is the numerator.",
-        "(D·D − N·N) / D² = 1 − (N/D)².",
+        "Chain rule: f′(z) = 1.7159 · tanh′(2z/3) · d(2z/3)/dz.",
+        "tanh′(u) = 1 − tanh²(u), here with u = 2z/3.",
     ),
-    solution="The quotient rule gives (D² − N²)/D² = 1 − tanh²(z), also written 1/cosh²(z):",
+    solution="The outer constant stays, tanh′ is taken at the inside, and the inside contributes 2/3:",
     stub="answer = ...   # for example \"1 + z**2\" (a string) or a sympy expression in z",
-    answer_code="answer = \"1 - tanh(z)**2\"\n",
+    answer_code="answer = \"1.7159 * 2/3 * (1 - tanh(2*z/3)**2)\"\n",
+    kind="apply",
 )
 
+DEPTH_30 = dict(depth=30, width=32, seed=0)
+"""The chain q2 asks about: notebook 02's depth experiment (weights of std 1/√32, seed 0) with 30 layers."""
 
-_check_factor = number_answer(4, rtol=1e-12, mistakes={
-    2: "2 is one of two factors: the outer 2 of 2σ(2z) and the inner 2 from the chain rule.",
-    0.25: "1/4 is the largest value of σ′; the question asks for the factor c in tanh′(z) = c·σ′(2z).",
-    1: "1 = 4·σ′(0) is tanh′'s largest value; the question asks for the factor c in tanh′(z) = c·σ′(2z).",
+_tanh_30 = range_answer(0.03, 0.5, below={
+    3e-3: "that is 11% (the 10-layer result) cubed, as if every 10 layers removed the same share. They "
+          "do not: the deeper the layer, the closer its pre-activations sit to 0, where tanh′ ≈ 1.",
+    1e-6: "that is the sigmoid's 10-layer result; tanh′ is close to 1 near z = 0.",
+}, above={1: "the slopes 1 − tanh² are below 1 wherever z ≠ 0, so the chain loses some of the gradient."})
+_sigmoid_30 = range_answer(1e-21, 1e-16, below={
+    1e-30: "too small: each layer multiplies by about 0.23 (σ′ ≈ 1/4 near 0) and the weights; 29 more "
+           "factors of that size take 10⁻⁶ per 10 layers to about 10⁻¹⁸.",
+}, above={
+    1e-6: "that is the 10-layer result: 20 more layers, each multiplying by about 0.23 times the weights' "
+          "effect, shrink it by another 10¹².",
+    1e-10: "too large: each 10 sigmoid layers shrink the gradient about a million-fold, so 30 layers by "
+           "about (10⁻⁶)³.",
 })
-
 
 q2 = Exercise(
     "02.q2",
     (
-        "Since $\\tanh z = 2\\sigma(2z) - 1$, $\\tanh'(z) = c\\,\\sigma'(2z)$ for a number c.\n"
-        "What is c?"
+        "**Predict, then run.** With 10 layers, 11% of the gradient reached tanh's layer 1 and about\n"
+        "10⁻⁶ of it reached sigmoid's. Predict the two fractions for a chain of **30** layers (same width 32,\n"
+        "weights of std $1/\\sqrt{32}$, seed 0). Answer with a pair `(tanh_fraction, sigmoid_fraction)`;\n"
+        "the order of magnitude is what counts. The cell after the exercise runs it."
     ),
-    _check_factor,
-    hints=("Differentiate 2σ(2z): the chain rule brings out the derivative of the inside, 2z.",),
-    solution="d/dz [2σ(2z) − 1] = 2 · σ′(2z) · 2 = 4σ′(2z). So tanh′ is at most 4 · 1/4 = 1, four times σ′'s peak:",
-    stub="answer = ...   # a number",
-    answer_code="answer = 4\n",
+    range_pair_answer(_tanh_30, _sigmoid_30, labels=["tanh", "sigmoid"]),
+    hints=(
+        "Sigmoid: every layer multiplies by slopes of about 0.23, so each 10 layers cost about the same "
+        "factor as the first 10 did.",
+        "Tanh: in this chain the pre-activations shrink towards 0 layer after layer (the weights have std "
+        "1/√32 and tanh(z) < z), so the slopes of the deep layers are close to 1.",
+    ),
+    solution=(
+        "The sigmoid's loss compounds, about 10⁻⁶ per 10 layers, so about 10⁻¹⁸ after 30. Tanh's does not: "
+        "the outputs of a tanh layer are smaller than its inputs, so deeper layers sit ever closer to z = 0 "
+        "where tanh′ ≈ 1, and the gradient stays at about a tenth (13% with seed 0):"
+    ),
+    stub="answer = ...   # (tanh_fraction, sigmoid_fraction), for example (0.5, 1e-3)",
+    answer_code="answer = (0.1, 1e-18)\n",
+    kind="predict",
 )
+
+
+def _tanh_backward_slope(a):
+    return 1 - a * a
+
+
+_check_backward = function_answer(_tanh_backward_slope, points=np.linspace(-0.99, 0.99, 23), rtol=1e-9, mistakes={
+    lambda a: (1 - a) ** 2: "your function still squares (1 − a): tanh′ = 1 − a², only a is squared.",
+    lambda a: a * (1 - a): "a(1 − a) is the sigmoid's rule, σ′ = σ(1 − σ); tanh′ = 1 − a².",
+    lambda a: 1 - a: "a square is missing: tanh′ = 1 − a².",
+})
+
+
+def _check_tanh_backward(answer):
+    if not callable(answer):
+        return False, f"expected your function tanh_backward itself (answer = tanh_backward); got {answer!r}."
+    correct, message = _check_backward(lambda a: answer(1.0, a))
+    if not correct:
+        return False, message.replace("your function", "tanh_backward(1, a)")
+    scaled = answer(-3.0, 0.5)
+    if not math.isclose(float(scaled), -3.0 * 0.75, rel_tol=1e-9):
+        return False, f"with upstream = −3 and a = 0.5 it returns {float(scaled):.6g}, not −3·(1 − 0.25) = −2.25: multiply by upstream."
+    return True, "tanh_backward multiplies the upstream gradient by 1 − a²."
+
 
 q3 = Exercise(
     "02.q3",
     (
-        "Deep tanh networks usually train faster than deep sigmoid networks. Which reason\n"
-        "did this notebook measure? (a) tanh never saturates; (b) tanh′ peaks at 1 instead of 1/4 and its\n"
-        "outputs are centred on 0; (c) tanh is cheaper to compute; (d) tanh′ is constant."
+        "**Find the bug.** This backward step of a tanh layer takes the upstream gradient and the stored\n"
+        "output $a = \\tanh z$, and its gradient check fails:\n"
+        "```python\n"
+        "def tanh_backward(upstream, a):\n"
+        "    return upstream * (1 - a)**2\n"
+        "```\n"
+        "Write the corrected `tanh_backward(upstream, a)`."
     ),
-    choice_answer("b", {
-        "a": "tanh saturates too: for |z| > 3, tanh′ < 0.01, as the saturation experiment shows.",
-        "b": "a slope of up to 1 keeps the gradient through each layer, and zero-centred outputs let "
-             "a neuron's weight gradients take different signs.",
-        "c": "cost is not the reason: tanh and sigmoid cost about the same (one exp each).",
-        "d": "tanh′ = 1 − tanh² changes with z: 1 at z = 0, near 0 in the tails.",
-    }),
-    hints=("Compare the maximum of each derivative, and the mean of each function's outputs.",),
-    solution=(
-        "(b): the maximum slope is 1 (not 1/4), and outputs centred on 0 avoid the one-signed weight "
-        "gradients of sigmoid inputs."
+    _check_tanh_backward,
+    hints=(
+        "Compare its local slope at a = 0.5 with 1 − tanh² at the same point: (1 − 0.5)² = 0.25, 1 − 0.25 = 0.75.",
+        "The square belongs to a alone: 1 − a².",
     ),
-    stub="answer = ...   # \"a\", \"b\", \"c\" or \"d\"",
-    answer_code="answer = \"b\"\n",
+    solution="The slope from the output is 1 − a², not (1 − a)²:",
+    stub=(
+        "def tanh_backward(upstream, a):\n"
+        "    ...   # your corrected code\n"
+        "\n"
+        "answer = ...   # when tanh_backward is written: answer = tanh_backward"
+    ),
+    answer_code=(
+        "def tanh_backward(upstream, a):\n"
+        "    return upstream * (1 - a**2)\n"
+        "\n"
+        "answer = tanh_backward\n"
+    ),
+    kind="find the bug",
 )
 
 
@@ -119,6 +176,7 @@ q4 = Exercise(
         "\n"
         "answer = tanh_slope\n"
     ),
+    kind="apply",
 )
 
 EXERCISES = (q1, q2, q3, q4)
