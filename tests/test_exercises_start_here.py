@@ -55,3 +55,12 @@ def test_the_accepted_range_of_the_prediction_is_around_chance():
     low, high = exercises.CHANCE
     assert low < 0.5 < high and exercises.q1(low).correct and exercises.q1(high).correct
     assert exercises.q1(low - 0.01).correct is False
+
+
+def test_the_prediction_accepts_what_the_notebook_run_measures():
+    from actlib.datasets import circles
+    from actlib.nn import MLP
+    X, y = circles(n=400, noise=0.1, seed=0)
+    network = MLP([2, 4, 4, 1], activation=actlib.get("leaky_relu", alpha=1.0), seed=0)
+    accuracy = network.fit(X, y, epochs=1000, learning_rate=1.0).accuracy[-1]
+    assert exercises.q1(accuracy).correct is True
