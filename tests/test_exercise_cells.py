@@ -25,8 +25,8 @@ def test_a_drifted_notebook_is_caught():
     path = ROOT / "notebooks" / "01_sigmoid.ipynb"
     notebook = nbformat.read(path, as_version=4)
     _, prompt, answer, grading = exercise_cells._located(notebook)[1]
-    prompt.source = prompt.source.replace("largest", "smallest")
-    answer.source = answer.source.replace("0.25", "0.2")
+    prompt.source = prompt.source.replace("weight 2", "weight 3")
+    answer.source = answer.source.replace("2*z", "3*z")
     grading.metadata["nbgrader"]["points"] = 2
     assert exercise_cells.differences(notebook) == [
         "01.q2: the prompt differs", "01.q2: the answer cell differs",

@@ -11,34 +11,32 @@ sigmoid = actlib.get("sigmoid")
 
 
 @pytest.mark.parametrize("exercise, answer", [
-    (exercises.q1, "sigma(z)*(1-sigma(z))"),
-    (exercises.q1, "1/(1+exp(-z)) * exp(-z)/(1+exp(-z))"),
-    (exercises.q1, "exp(z)/(1+exp(z))^2"),
-    (exercises.q2, [1 / 4, 0.0]),
-    (exercises.q3, sigmoid.derivative),
-    (exercises.q3, lambda z: np.exp(-z) / (1 + np.exp(-z)) ** 2),  # fine for |z| <= 100
-    (exercises.q4, 10.0),
-    (exercises.q5, "A"),
+    (exercises.q1, 1e-6),
+    (exercises.q1, "3.8e-6"),
+    (exercises.q1, 0.25**10),
+    (exercises.q2, "2*sigma(2*z)*(1-sigma(2*z))"),
+    (exercises.q2, "2*exp(-2*z)/(1+exp(-2*z))**2"),
+    (exercises.q3, lambda upstream, s: upstream * (s - s * s)),
+    (exercises.q4, "A"),
+    (exercises.q5, sigmoid.derivative),
+    (exercises.q5, lambda z: np.exp(-z) / (1 + np.exp(-z)) ** 2),  # fine for |z| <= 100
 ])
 def test_other_correct_forms_pass(exercise, answer):
     assert exercise(answer).correct is True
 
 
 @pytest.mark.parametrize("exercise, answer, words", [
-    (exercises.q1, "exp(-z)/(1+exp(-z))", "square is missing"),
-    (exercises.q1, "-exp(-z)/(1+exp(-z))**2", "wrong sign"),              # sign slip in the chain rule
-    (exercises.q1, "exp(-z)/(1+exp(-z))**3", "your expression gives"),    # no slip it knows: the numbers
-    (exercises.q1, "s*(1-s)", "uses s"),
-    (exercises.q2, (1, 0), "largest value: 1 is the sigmoid's upper limit"),
-    (exercises.q2, (0.25, 0.5), "z: 0.5 is σ(z) at the peak"),
-    (exercises.q2, (0.3, 0), "largest value: 0.3 is too large"),
-    (exercises.q2, (0, 0.25), "right but swapped"),
-    (exercises.q2, 0.25, "expected 2 values"),
-    (exercises.q4, 9, "3.8e-06 is still above 1e-6"),
-    (exercises.q4, 11, "so is a power with fewer layers"),
-    (exercises.q4, 9.97, "round it"),
-    (exercises.q4, 9.5, "too small"),
-    (exercises.q5, "c", "(c) is not it"),
+    (exercises.q1, 0.25, "keeps most of the gradient"),
+    (exercises.q1, 1e-3, "too much"),
+    (exercises.q1, 1e-10, "too little"),
+    (exercises.q1, "a millionth", "could not read"),
+    (exercises.q2, "sigma(2*z)*(1-sigma(2*z))", "inner derivative d(2z)/dz = 2"),
+    (exercises.q2, "2*sigma(z)*(1-sigma(z))", "evaluated at the inner value 2z"),
+    (exercises.q3, lambda upstream, s: upstream * s * (1 + s), "still the planted bug"),
+    (exercises.q3, lambda upstream, s: s * (1 - s), "upstream gradient"),
+    (exercises.q3, "upstream * s * (1 - s)", "the corrected function itself"),
+    (exercises.q4, "c", "genuinely tiny"),
+    (exercises.q4, "b", "treats the symptom"),
 ])
 def test_typical_wrong_answers_fail(exercise, answer, words):
     feedback = exercise(answer)
@@ -47,7 +45,7 @@ def test_typical_wrong_answers_fail(exercise, answer, words):
 
 
 def test_textbook_identity_is_judged_wrong_in_the_tail_with_a_hint():
-    feedback = exercises.q3(lambda z: sigmoid(z) * (1 - sigmoid(z)))
+    feedback = exercises.q5(lambda z: sigmoid(z) * (1 - sigmoid(z)))
     assert feedback.correct is False
     assert feedback.message.startswith("at z = 37 your function returned 0, but the right value is 8.53305e-17")
     assert "1 − σ(z)" in feedback.hint and "36.7" in feedback.hint
@@ -58,6 +56,12 @@ def test_a_function_that_raises_is_feedback_not_a_traceback():
         e = math.exp(-z)
         return e / (1 + e) ** 2 * z / z  # a slip that fails at one point only
 
-    feedback = exercises.q3(sigmoid_slope)
+    feedback = exercises.q5(sigmoid_slope)
     assert feedback.correct is False
     assert repr(feedback).startswith("✗ Not yet: at z = 0 your function raised ZeroDivisionError: float division by zero.")
+
+
+def test_the_depth_prediction_accepts_what_the_chain_measures():
+    from actlib.chain import chain_gradients
+    measured = chain_gradients(sigmoid, depth=10, width=32, seed=0).relative[0]
+    assert exercises.q1(measured).correct is True

@@ -1,30 +1,66 @@
 """Notebook 00's exercises: written solutions pass, blanks are 'not answered', typical slips get a targeted message."""
 import pytest
 
+import actlib
 from actlib.exercises import start_here as exercises
 
+sigmoid = actlib.get("sigmoid")
+
+
+def buggy_weight_gradient(x, w, b, y):
+    z = w * x + b
+    return (sigmoid(z) - y) * sigmoid(z) * x
+
+
+def bias_gradient(x, w, b, y):
+    z = w * x + b
+    return (sigmoid(z) - y) * sigmoid.derivative(z)
+
+
+def fixed_weight_gradient(x, w, b, y):
+    z = w * x + b
+    return (sigmoid(z) - y) * sigmoid.derivative(z) * x
+
+
 @pytest.mark.parametrize("exercise, answer", [
-    (exercises.q1, "-1/4"), (exercises.q2, "3.01"), (exercises.q3, " C "), (exercises.q4, 5507),
+    (exercises.q1, "1/2"), (exercises.q1, 0.45), (exercises.q1, 0.6),
+    (exercises.q2, "-1/4"), (exercises.q3, fixed_weight_gradient), (exercises.q4, " B "),
 ])
 def test_other_correct_forms_pass(exercise, answer):
     assert exercise(answer).correct is True
 
 
 @pytest.mark.parametrize("exercise, answer, words", [
-    (exercises.q1, -0.5, "the ½ of the loss dropped"),
-    (exercises.q1, -0.5, "σ(0) = 0.5 used for σ′(0)"),
-    (exercises.q1, -1, "σ′(z) = 0.25 is missing"),
-    (exercises.q4, 1 / 5506.6, "upside down"),
-    (exercises.q4, 22026, "σ′(0) is 1/4, not 1"),
-    (exercises.q1, -0.125, "x = 2 is missing"),
-    (exercises.q1, 0.25, "wrong sign"),
-    (exercises.q1, "minus a quarter", "could not read 'minus a quarter' as a number"),
-    (exercises.q2, 3.31, "forward difference"),
-    (exercises.q2, 3, "exact derivative"),
-    (exercises.q2, 6.02, "divides by 2h"),
-    (exercises.q3, "a", "shrinks like h"),
-    (exercises.q4, 4, "too small"),
+    (exercises.q1, 1.0, "one affine map"),
+    (exercises.q1, 0.99, "tanh network's accuracy"),
+    (exercises.q1, 50, "fraction between 0 and 1"),
+    (exercises.q2, -0.5, "the ½ of the loss dropped"),
+    (exercises.q2, -0.5, "σ(0) = 0.5 used for σ′(0)"),
+    (exercises.q2, -1, "σ′(z) = 0.25 is missing"),
+    (exercises.q2, -0.125, "x = 2 is missing"),
+    (exercises.q2, 0.25, "wrong sign"),
+    (exercises.q2, "minus a quarter", "could not read 'minus a quarter' as a number"),
+    (exercises.q3, buggy_weight_gradient, "still multiplies by g(z)"),
+    (exercises.q3, bias_gradient, "∂L/∂b"),
+    (exercises.q3, fixed_weight_gradient(1.5, 1.0, -0.2, 1.0), "the corrected function itself"),
+    (exercises.q4, "c", "overshooting"),
+    (exercises.q4, "a", "tiny is σ′(z)"),
 ])
 def test_typical_wrong_answers_fail_with_a_reason(exercise, answer, words):
     feedback = exercise(answer)
     assert feedback.correct is False and words in feedback.message, feedback
+
+
+def test_the_accepted_range_of_the_prediction_is_around_chance():
+    low, high = exercises.CHANCE
+    assert low < 0.5 < high and exercises.q1(low).correct and exercises.q1(high).correct
+    assert exercises.q1(low - 0.01).correct is False
+
+
+def test_the_prediction_accepts_what_the_notebook_run_measures():
+    from actlib.datasets import circles
+    from actlib.nn import MLP
+    X, y = circles(n=400, noise=0.1, seed=0)
+    network = MLP([2, 4, 4, 1], activation=actlib.get("leaky_relu", alpha=1.0), seed=0)
+    accuracy = network.fit(X, y, epochs=1000, learning_rate=1.0).accuracy[-1]
+    assert exercises.q1(accuracy).correct is True

@@ -5,64 +5,189 @@
 """
 import math
 
+import numpy as np
 import sympy as sp
 
 from ..activations import get, z
-from ..checks import Exercise, choice_answer, expression_answer, function_answer, number_answer, tuple_answer
+from ..checks import Exercise, choice_answer, expression_answer, function_answer
 from ..reference import reference_float64
 
 _sigmoid = get("sigmoid")
 _sigma = sp.Lambda(z, _sigmoid.expr)
 
+VANISHING_RANGE = (1e-7, 1e-5)
+"""Fractions of the gradient left at layer 1 of the 10-layer chain that q1 accepts; the notebook's run
+asserts that its measured fraction (and those of two other seeds) lie here too."""
+
+
+def _check_fraction_left(answer):
+    try:
+        value = float(answer)
+    except (TypeError, ValueError):
+        return False, f"could not read {answer!r} as a number; write it like 1e-3."
+    low, high = VANISHING_RANGE
+    if low <= value <= high:
+        return True, (f"{value:.1e} is the right order of magnitude: nine σ′ factors, each at most 1/4 and "
+                      "typically a little less, give about 10⁻⁶ (the run below).")
+    if value <= 0:
+        return False, "a fraction of a gradient's size is positive: the σ′ factors shrink it, they do not zero it."
+    if value >= 0.2:
+        return False, (f"{value:.2g} keeps most of the gradient; but each layer multiplies it by σ′ ≤ 1/4, "
+                       "and it passes nine of them.")
+    if value > high:
+        return False, (f"{value:.1e} is too much: 0.25 to the power of the nine σ′ factors between layer 10 and "
+                       "layer 1 is already only 3.8·10⁻⁶, and the typical σ′ is a little below 1/4.")
+    return False, (f"{value:.1e} is too little: nine factors of about 1/4 give about 10⁻⁶ (10 factors, or "
+                   "factors of 0.23, only a little less), and the weights at their usual scale neither add "
+                   "nor remove orders of magnitude.")
+
+
 q1 = Exercise(
     "01.q1",
     (
-        "Give σ′(z) as an expression in `z`, either a string such as `\"exp(-z)\"` or a\n"
-        "sympy expression. Any equivalent form counts; in a string `sigma(z)` may stand for σ itself."
+        "Before the run, predict: in the chain of 10 sigmoid layers below, what fraction of the\n"
+        "gradient's size at layer 10 is left at layer 1, ‖δ₁‖ / ‖δ₁₀‖? An order of magnitude is enough\n"
+        "(a number such as `1e-3`)."
     ),
-    expression_answer(_sigmoid.derivative_expr, names={"sigma": _sigma, "σ": _sigma}, mistakes={
-        "exp(-z)/(1 + exp(-z))": "your expression equals e^(−z)/(1 + e^(−z)) = 1 − σ(z): the outer power "
-                                 "rule's square is missing (the power −1 becomes −2).",
-        "-1/(1 + exp(-z))**2": "only the outer power rule: the chain rule's inner derivative, that of "
-                               "1 + e^(−z), is missing.",
-        "1/(1 + exp(-z))**2": "your expression is σ(z)²: the outer power rule without the inner derivative "
-                              "of 1 + e^(−z) (and its sign).",
-        "exp(z)/(1 + exp(-z))**2": "the sign of the exponent in the numerator: the derivative of e^(−z) is "
-                                   "−e^(−z).",
-        "sigma(z)": "that is σ itself, not its derivative.",
-        "1 - sigma(z)**2": "1 − σ² is the pattern of tanh′ = 1 − tanh²; the sigmoid's derivative has another "
-                           "form in σ.",
-        "sigma(z)*(1 + sigma(z))": "a sign slip: (1 + σ) where the chain rule gives (1 − σ).",
-    }),
+    _check_fraction_left,
     hints=(
-        "Write σ(z) = (1 + e^(-z))^(-1) and use the chain rule: the outer power rule times the "
-        "derivative of the inside, 1 + e^(-z).",
-        "The derivative of the inside is -e^(-z); the outer power rule gives -(1 + e^(-z))^(-2).",
+        "From layer 10 back to layer 1 the gradient passes nine σ′ factors; at z near 0, σ′ ≈ 1/4.",
+        "0.25**9 ≈ 3.8e-6; the weights, at the usual scale 1/√width, keep the size roughly unchanged on average.",
     ),
-    solution="By the chain rule σ'(z) = -(1 + e^(-z))^(-2) · (-e^(-z)), so",
-    stub="answer = ...   # for example \"2*z + exp(-z)\" (a string) or a sympy expression in z",
-    answer_code="answer = \"exp(-z) / (1 + exp(-z))**2\"    # or \"sigma(z) * (1 - sigma(z))\"\n",
+    solution=(
+        "Nine σ′ factors of at most 1/4 (typically about 0.23) give 0.25**9 ≈ 3.8·10⁻⁶ or a little less: "
+        "about a millionth. The run below measures 1.2·10⁻⁶ with seed 0:"
+    ),
+    stub="answer = ...   # a number such as 1e-3",
+    answer_code="answer = 0.25 ** 9    # about 4e-6; the run measures about 1e-6\n",
+    kind="predict",
 )
+
+_two = {"sigma": _sigma, "σ": _sigma}
 
 q2 = Exercise(
     "01.q2",
     (
-        "What is the largest value σ′(z) takes, and at which z? Answer with a pair\n"
-        "`(largest_value, z_at_largest)`."
+        "A sigmoid unit with one input of weight 2 computes σ(2z). Give $\\frac{d}{dz}\\,\\sigma(2z)$ as an\n"
+        "expression in `z`, a string or a sympy expression; in a string `sigma(...)` may stand for σ."
     ),
-    tuple_answer(
-        number_answer(0.25, mistakes={0.5: "0.5 is σ(0), the sigmoid's value where its slope is largest; "
-                                           "the slope there is σ(0)(1 − σ(0)).",
-                                      1: "1 is the sigmoid's upper limit, not its largest slope."}),
-        number_answer(0.0, atol=1e-6, mistakes={0.5: "0.5 is σ(z) at the peak; the question asks for z."}),
-        labels=("largest value", "z")),
+    expression_answer(sp.diff(_sigmoid.expr.subs(z, 2 * z), z), names=_two, mistakes={
+        "sigma(2*z)*(1 - sigma(2*z))": "that is σ′ evaluated at 2z; the chain rule also multiplies by the "
+                                       "inner derivative d(2z)/dz = 2.",
+        "2*sigma(z)*(1 - sigma(z))": "the factor 2 is right, but σ′ must be evaluated at the inner value 2z, "
+                                     "not at z.",
+        "sigma(z)*(1 - sigma(z))": "that is σ′(z) itself; the unit computes σ(2z).",
+        "4*sigma(2*z)*(1 - sigma(2*z))": "the inner derivative of 2z is 2, once.",
+    }),
     hints=(
-        "σ' = σ(1 − σ) is a product s(1 − s) with s between 0 and 1: which s makes it largest?",
-        "s(1 − s) is largest at s = 1/2, and σ(z) = 1/2 at exactly one z.",
+        "Chain rule: d/dz σ(u(z)) = σ′(u)·u′(z) with u = 2z.",
+        "σ′(u) = σ(u)(1 − σ(u)), and u′ = 2.",
     ),
-    solution="s(1 − s) peaks at s = 1/2 with value 1/4, and σ(z) = 1/2 at z = 0:",
-    stub="answer = ...   # (largest_value, z_at_largest)",
-    answer_code="answer = (0.25, 0)\n",
+    solution="With u = 2z: σ′(u)·u′ = σ(2z)(1 − σ(2z))·2.",
+    stub="answer = ...   # for example \"sigma(3*z) + z\" (a string) or a sympy expression in z",
+    answer_code="answer = \"2 * sigma(2*z) * (1 - sigma(2*z))\"\n",
+    kind="apply",
+)
+
+# q3: the learner's backward step (upstream, s) -> ∂L/∂z, checked at upstream 0.7 and s = σ(z) for many z
+_UPSTREAM = 0.7
+_ZS = np.linspace(-8.0, 8.0, 33)
+
+
+def _on_outputs(backward):
+    return lambda point: float(backward(_UPSTREAM, float(_sigmoid(point))))
+
+
+_check_backward = function_answer(_on_outputs(lambda upstream, s: upstream * s * (1 - s)), points=_ZS,
+                                  rtol=1e-9, mistakes={
+    _on_outputs(lambda upstream, s: upstream * s * (1 + s)):
+        "still the planted bug: σ′ = σ(1 − σ), a minus sign, from d/dz e^(−z) = −e^(−z) (see the derivation).",
+    _on_outputs(lambda upstream, s: s * (1 - s)):
+        "σ′ is right, but the step must multiply it by the upstream gradient ∂L/∂a.",
+    _on_outputs(lambda upstream, s: upstream * (1 - s)):
+        "σ′ = s·(1 − s): the factor s is missing.",
+    _on_outputs(lambda upstream, s: upstream * s):
+        "that multiplies by the output s = σ(z), not by the slope σ′ = s(1 − s).",
+})
+
+
+def _check_backward_function(answer):
+    if not callable(answer):
+        return False, "give the corrected function itself: answer = sigmoid_backward (no brackets)."
+    return _check_backward(_on_outputs(answer))
+
+
+q3 = Exercise(
+    "01.q3",
+    (
+        "Find the bug. This backward step through a sigmoid layer, written the way frameworks do it (from\n"
+        "the output s = σ(z) stored by the forward pass), has one planted mistake. Write the corrected\n"
+        "`sigmoid_backward`; the check calls it with upstream = 0.7 and s = σ(z) for many z.\n"
+        "\n"
+        "```python\n"
+        "def sigmoid_backward(upstream, s):\n"
+        "    \"\"\"∂L/∂z from the upstream gradient ∂L/∂a and the stored output s = σ(z).\"\"\"\n"
+        "    return upstream * s * (1 + s)\n"
+        "```"
+    ),
+    _check_backward_function,
+    hints=(
+        "The step is ∂L/∂z = ∂L/∂a · σ′(z). Which form of σ′ in terms of s did the derivation reach?",
+        "σ′ = s(1 − s): compare the sign inside the bracket.",
+    ),
+    solution=(
+        "σ′(z) = σ(z)(1 − σ(z)) = s(1 − s); the code had (1 + s). (Such a slip passes a quick look, since "
+        "s(1 + s) is also positive, but fails a gradient check at once.)"
+    ),
+    stub=(
+        "def sigmoid_backward(upstream, s):\n"
+        "    return upstream * s * (1 + s)     # one mistake: fix it\n"
+        "\n"
+        "answer = ...   # when fixed: answer = sigmoid_backward"
+    ),
+    answer_code=(
+        "def sigmoid_backward(upstream, s):\n"
+        "    return upstream * s * (1 - s)     # σ′ = s(1 − s)\n"
+        "\n"
+        "answer = sigmoid_backward\n"
+    ),
+    kind="find the bug",
+)
+
+q4 = Exercise(
+    "01.q4",
+    (
+        "A sigmoid network's first layer has 100 inputs of spread about 1 and weights drawn with standard\n"
+        "deviation 1, so its pre-activations are spread about ±10. Trained from there, it learns almost\n"
+        "nothing. Why, and which one change fixes it?\n"
+        "(a) σ′ is tiny at |z| ≈ 10 (about 4.5·10⁻⁵): the units are saturated; draw the weights with standard\n"
+        "deviation 1/√100 = 0.1, so that z spreads about 1;\n"
+        "(b) the learning rate is too small: multiply it by 1000;\n"
+        "(c) the textbook σ(1 − σ) rounds to 0 at |z| ≈ 10: compute σ′ with the stable form;\n"
+        "(d) the sigmoid's outputs are all positive: use larger minibatches."
+    ),
+    choice_answer("a", {
+        "a": ("σ′(10) ≈ 4.5·10⁻⁵: most unit-examples are saturated and pass almost no gradient (see the "
+              "saturated units). Weights of std 1/√fan-in keep z near the steep part of σ."),
+        "b": ("a 1000× rate treats the symptom in this layer but not the cause, and makes the steps of every "
+              "unsaturated weight 1000× too large; make z small instead."),
+        "c": ("at z = 10, σ(1 − σ) still has about 12 correct digits (it reaches 0 only from z ≈ 36.7); the slope "
+              "is computed fine, it is genuinely tiny."),
+        "d": ("the all-positive outputs bias the signs of the weight gradients, which slows training somewhat; "
+              "it does not make every step tiny. Saturation does."),
+    }),
+    hints=(
+        "Look at the slope σ′(z) at z = ±10 and compare it with σ′(0) = 1/4.",
+        "What sets the spread of z = Σ wᵢxᵢ? With 100 inputs of spread 1, it is about 10 × the weights' std.",
+    ),
+    solution=(
+        "(a): z spread about ±10 puts most unit-examples where σ′ ≈ 4.5·10⁻⁵ (saturation). With 100 inputs, "
+        "z = Σ wᵢxᵢ has spread √100 × std(w) = 10 × std(w); weights of std 0.1 (LeCun's 1/√fan-in) give a "
+        "spread of about 1, where σ′ is near 1/4."
+    ),
+    stub="answer = ...   # \"a\", \"b\", \"c\" or \"d\"",
+    answer_code="answer = \"a\"\n",
+    kind="diagnose",
 )
 
 
@@ -70,8 +195,8 @@ def _reference_slope(point):
     return float(reference_float64(_sigmoid, point, derivative=True))
 
 
-q3 = Exercise(
-    "01.q3",
+q5 = Exercise(
+    "01.q5",
     (
         "Write `sigmoid_slope(z)` that computes σ′(z) from a float z with a relative error\n"
         "below 1e-9 everywhere from z = −100 to 100, so also at z = 40 where σ(1 − σ) returns 0. The\n"
@@ -106,64 +231,7 @@ q3 = Exercise(
         "\n"
         "answer = sigmoid_slope\n"
     ),
-)
-
-
-def _check_depth(answer):
-    if isinstance(answer, int) and not isinstance(answer, bool) and answer > 0:
-        factor = 0.25 ** answer
-        if answer == 10:
-            return True, "0.25**10 = 9.5e-07 is the first power below 1e-6 (0.25**9 = 3.8e-06)."
-        if factor >= 1e-6:
-            return False, f"0.25**{answer} = {factor:.2g} is still above 1e-6."
-        slip = " (20 layers is the answer for factors of 1/2; σ′ ≤ 1/4)" if answer == 20 else ""
-        return False, f"0.25**{answer} = {factor:.2g} is below 1e-6, but so is a power with fewer layers{slip}."
-    return number_answer(10, rtol=0, mistakes={
-        6 / math.log10(4): "9.97 solves 4**n = 10**6 exactly, but n counts whole layers: round it.",
-    })(answer)
-
-
-q4 = Exercise(
-    "01.q4",
-    (
-        "Ignoring the weights, backpropagating through $n$ sigmoid layers multiplies the\n"
-        "gradient by $n$ factors σ′ ≤ 1/4. Even at best (every factor 1/4), what is the smallest $n$ for\n"
-        "which the product drops below $10^{-6}$?"
-    ),
-    _check_depth,
-    hints=("Compute 0.25**n for n = 1, 2, 3, ... or solve 4**n > 1e6 with a logarithm.",),
-    solution="4**n > 10**6 means n > 6 / log10(4) ≈ 9.97, so n = 10:",
-    stub="answer = ...   # a whole number",
-    answer_code=(
-        "import math\n"
-        "\n"
-        "answer = math.ceil(6 / math.log10(4))    # 10\n"
-    ),
-)
-
-q5 = Exercise(
-    "01.q5",
-    (
-        "On one example, a neuron's inputs $a_1, \\dots, a_k$ are outputs of sigmoid units\n"
-        "and $\\delta = \\partial L/\\partial z$ is its error, so its weight gradients are $\\delta\\,a_i$.\n"
-        "Which is true? (a) they all share the sign of δ; (b) their signs are random, about half positive;\n"
-        "(c) they are all positive, whatever δ is; (d) they are all zero."
-    ),
-    choice_answer("a", {
-        "a": "they all share the sign of δ: every a_i > 0, so δ·a_i has the sign of δ.",
-        "b": "the signs are not random: every a_i = σ(z_i) is positive, so each δ·a_i has the same sign.",
-        "c": "they would all be positive only when δ > 0; with δ < 0 they are all negative.",
-        "d": "they are zero only if δ = 0: a sigmoid output a_i is never 0.",
-    }),
-    hints=("What is the sign of a sigmoid output a_i = σ(z_i)?",),
-    solution=(
-        "(a): every σ output is positive, so δ·a_i has the sign of δ for every i. One step can only increase "
-        "all these weights together or decrease them all together, which forces a zig-zag path when some "
-        "should go up and others down."
-    ),
-    stub="answer = ...   # \"a\", \"b\", \"c\" or \"d\"",
-    answer_code="answer = \"a\"\n",
+    kind="apply",
 )
 
 EXERCISES = (q1, q2, q3, q4, q5)
-

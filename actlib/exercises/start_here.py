@@ -3,13 +3,48 @@
     from actlib.exercises import start_here as exercises
     exercises.q1(answer)        # feedback; exercises.q1.hint(), exercises.q1.solution()
 """
-import math
+import numpy as np
 
 from ..activations import get
-from ..checks import Exercise, choice_answer, number_answer
+from ..checks import Exercise, choice_answer, function_answer, number_answer
 
 _sigmoid = get("sigmoid")
 
+CHANCE = (0.4, 0.6)
+"""Accuracies q1 accepts for the linear-activation network on the rings; the notebook's run asserts
+its accuracy lies here too, so the checker and the run cannot disagree."""
+
+q1 = Exercise(
+    "00.q1",
+    (
+        "Before running it, predict: the network `MLP([2, 4, 4, 1])` with two hidden layers of\n"
+        "4 units whose activation is the identity g(z) = z, trained on the same rings with the same\n"
+        "seed, rate and epochs as the tanh network. What training accuracy will it reach? Answer with a\n"
+        "fraction between 0 and 1."
+    ),
+    number_answer(sum(CHANCE) / 2, rtol=0, atol=(CHANCE[1] - CHANCE[0]) / 2, mistakes={
+        1.0: ("it has more layers and more units than the tanh network, but with g(z) = z its three "
+              "layers multiply out to one affine map W·x + b: a straight boundary, which no line can draw "
+              "around a ring."),
+        0.99: ("that is the tanh network's accuracy; with g(z) = z the three layers collapse into one affine "
+               "map, as in the first cell, so it can do no better than the logistic model."),
+        0.75: ("a straight line through the rings classifies about half the points either way: the collapsed "
+               "network is the logistic model again, at chance."),
+        50: "give a fraction between 0 and 1 (0.5 for 50%).",
+    }),
+    hints=(
+        "Write the network's output logit with g(z) = z: W3·(W2·(W1·x + b1) + b2) + b3. Multiply it out.",
+        "It is one affine map, as in the first code cell: the same family as the logistic model's.",
+    ),
+    solution=(
+        "With g(z) = z the network computes W3 W2 W1 x + (a bias): one affine map, whose boundary is a "
+        "straight line, like the logistic model's. A line cannot separate a disc from the ring around it, so "
+        "the accuracy stays near chance, 0.5 (the run below gets about 0.5 too):"
+    ),
+    stub="answer = ...   # a fraction between 0 and 1",
+    answer_code="answer = 0.5    # a line cannot separate a disc from a ring: chance\n",
+    kind="predict",
+)
 
 _check_weight_gradient = number_answer(-0.25, mistakes={
     # -0.5 has four causes, each of which doubles the right product (a − y)·σ′(z)·x
@@ -22,9 +57,8 @@ _check_weight_gradient = number_answer(-0.25, mistakes={
     0.25: "Right size, wrong sign: ∂L/∂a = a − y = 0.5 − 1 is negative (y − a has the other sign).",
 })
 
-
-q1 = Exercise(
-    "00.q1",
+q2 = Exercise(
+    "00.q2",
     (
         "A sigmoid neuron has x = 2, w = 0.5, b = −1 and target y = 1. What is ∂L/∂w for\n"
         "$L = \\tfrac12(a - y)^2$?"
@@ -40,95 +74,113 @@ q1 = Exercise(
     ),
     stub="answer = ...   # a number",
     answer_code="answer = (0.5 - 1) * 0.25 * 2    # -0.25\n",
+    kind="apply",
 )
 
+# q3: the neuron of the notebook (x = 1.5, b = −0.2, target y = 1); the learner's function of w is
+# checked at many w.
+_X, _B, _Y = 1.5, -0.2, 1.0
+_WEIGHTS = np.linspace(-4.0, 4.0, 33)
 
-_check_central_difference = number_answer(3.01, rtol=1e-9, mistakes={
-    3.31: "3.31 is the forward difference (f(1.1) − f(1))/0.1; the central one uses f(1.1) and f(0.9).",
-    3.0: "3 is the exact derivative 3z² at z = 1; the central difference with h = 0.1 is a little off it.",
-    6.02: "6.02 divides by h; the central difference divides by 2h.",
-    2.71: "2.71 is the backward difference (f(1) − f(0.9))/0.1; the central one uses f(1.1) and f(0.9).",
-    0.602: "0.602 is f(1.1) − f(0.9) without the division by 2h.",
+
+def _right_gradient(w):
+    z = w * _X + _B
+    return float((_sigmoid(z) - _Y) * _sigmoid.derivative(z) * _X)
+
+
+_check_gradient_function = function_answer(_right_gradient, points=_WEIGHTS, rtol=1e-9, mistakes={
+    lambda w: float((_sigmoid(w * _X + _B) - _Y) * _sigmoid(w * _X + _B) * _X):
+        "your function still multiplies by g(z) = σ(z), the activation's value; the chain rule's factor "
+        "∂a/∂z is its slope g′(z) = σ′(z) (`sigmoid.derivative(z)`).",
+    lambda w: float((_sigmoid(w * _X + _B) - _Y) * _sigmoid.derivative(w * _X + _B)):
+        "that is ∂L/∂b: the factor ∂z/∂w = x is missing.",
+    lambda w: float((_sigmoid(w * _X + _B) - _Y) * _sigmoid.derivative(w * _X + _B) * w):
+        "∂z/∂w is x, not w.",
 })
 
 
-q2 = Exercise(
-    "00.q2",
-    (
-        "Compute the central difference of $f(z) = z^3$ at z = 1 with step h = 0.1, by hand\n"
-        "or with numpy (the number itself, not the exact derivative)."
-    ),
-    _check_central_difference,
-    hints=(
-        "The central difference is (f(z + h) − f(z − h)) / (2h).",
-        "f(1.1) = 1.331 and f(0.9) = 0.729.",
-    ),
-    solution=(
-        "(1.1³ − 0.9³) / 0.2 = (1.331 − 0.729) / 0.2 = 3.01; the exact derivative is 3, and the error 0.01 = "
-        "h² is the truncation error of the central difference for z³:"
-    ),
-    stub="answer = ...   # a number",
-    answer_code="answer = (1.1**3 - 0.9**3) / (2 * 0.1)    # 3.01\n",
-)
+def _check_weight_gradient_function(answer):
+    if not callable(answer):
+        return False, "give the corrected function itself: answer = weight_gradient (no brackets)."
+    return _check_gradient_function(lambda w: answer(_X, w, _B, _Y))
+
 
 q3 = Exercise(
     "00.q3",
     (
-        "Which finite difference has a truncation error that shrinks like h²?\n"
-        "(a) forward; (b) backward; (c) central; (d) none, they all shrink like h."
+        "Find the bug. This backward pass for one sigmoid neuron has one planted mistake: a gradient\n"
+        "check says its ∂L/∂w is wrong. Write the corrected `weight_gradient` (the check calls it with\n"
+        "x = 1.5, b = −0.2, y = 1 and many w).\n"
+        "\n"
+        "```python\n"
+        "def weight_gradient(x, w, b, y):\n"
+        "    z = w * x + b\n"
+        "    a = sigmoid(z)\n"
+        "    return (a - y) * sigmoid(z) * x     # ∂L/∂w for L = ½(a − y)²\n"
+        "```"
     ),
-    choice_answer("c", {
-        "a": "the forward difference's error shrinks like h: halve h, halve the error.",
-        "b": "the backward difference's error shrinks like h: it is the forward difference seen from the other side.",
-        "c": "central: the h² terms of the two Taylor expansions cancel.",
-        "d": "one of them does better than h.",
-    }),
+    _check_weight_gradient_function,
     hints=(
-        "Write f(z + h) and f(z − h) as Taylor series to the h² term and subtract them.",
+        "Name the three factors of the chain rule, ∂L/∂a · ∂a/∂z · ∂z/∂w, and match each with the code.",
+        "∂a/∂z is the slope of the activation at z, not its value: `sigmoid.derivative(z)`.",
     ),
     solution=(
-        "(c): f(z ± h) = f ± h f′ + h²/2 f″ ± h³/6 f‴ + …; subtracting cancels the f″ terms, so (f(z + h) − "
-        "f(z − h))/(2h) = f′ + h²/6 f‴ + …"
+        "The middle factor must be ∂a/∂z = σ′(z), the activation's slope; the code multiplied by its value "
+        "σ(z). (A gradient check, comparing with a finite difference of L, finds such a slip at once.)"
     ),
-    stub="answer = ...   # \"a\", \"b\", \"c\" or \"d\"",
-    answer_code="answer = \"c\"\n",
+    stub=(
+        "def weight_gradient(x, w, b, y):\n"
+        "    z = w * x + b\n"
+        "    a = sigmoid(z)\n"
+        "    return (a - y) * sigmoid(z) * x     # one mistake: fix it\n"
+        "\n"
+        "answer = ...   # when fixed: answer = weight_gradient"
+    ),
+    answer_code=(
+        "import actlib\n"
+        "\n"
+        "sigmoid = actlib.get(\"sigmoid\")\n"
+        "\n"
+        "def weight_gradient(x, w, b, y):\n"
+        "    z = w * x + b\n"
+        "    a = sigmoid(z)\n"
+        "    return (a - y) * sigmoid.derivative(z) * x     # σ′(z), not σ(z)\n"
+        "\n"
+        "answer = weight_gradient\n"
+    ),
+    kind="find the bug",
 )
-
-
-def _slowdown(z):
-    return float(_sigmoid.derivative(0.0) / _sigmoid.derivative(z))
-
 
 q4 = Exercise(
     "00.q4",
     (
-        "Two sigmoid neurons get the same input and the same error a − y, but one has z = 0\n"
-        "and the other z = 10. How many times smaller is the saturated neuron's weight gradient?"
+        "A sigmoid neuron starts at x = 1.5, w = 8, b = −2 (z = 10) and should output 0. After 100\n"
+        "gradient-descent steps (rate 1) its output is still 0.99995. Why, and which change fixes it?\n"
+        "(a) the error a − y is too small: use a target further away;\n"
+        "(b) σ′(10) ≈ 4.5·10⁻⁵ shrinks every step: start at w = b = 0, so that z is near 0;\n"
+        "(c) the rate 1 is too large, the steps overshoot: use 0.1;\n"
+        "(d) the update goes the wrong way: add the gradient instead of subtracting it."
     ),
-    number_answer(_slowdown(10.0), rtol=5e-3, mistakes={
-        1 / _slowdown(10.0): "that ratio is upside down: σ′(10)/σ′(0) is how much of the gradient is left, "
-                             "not how many times smaller it is.",
-        float(_sigmoid.derivative(10.0)): "that is σ′(10) itself; the question asks how many times smaller "
-                                          "than σ′(0) it is.",
-        math.exp(10): "e^10 ≈ 22026: σ′(10) ≈ e^(−10) is right, but σ′(0) is 1/4, not 1.",
-        float(_sigmoid(10.0) / _sigmoid(0.0)): "about 2 is σ(10)/σ(0), a ratio of values; the gradients "
-                                               "differ by their slopes σ′.",
+    choice_answer("b", {
+        "a": "the error a − y ≈ 1 is as large as it can be for a sigmoid; the factor that is tiny is σ′(z).",
+        "b": ("∂L/∂w = (a − y)·σ′(z)·x and σ′(10) ≈ 4.5·10⁻⁵, so each step moves w by about 7·10⁻⁵: the "
+              "neuron is saturated. From w = b = 0, z = 0 and σ′ = 1/4: the steps are thousands of times "
+              "larger (the run below)."),
+        "c": ("the loss does not move at all, which is not what overshooting looks like; a smaller rate makes "
+              "the tiny steps ten times tinier (the run below)."),
+        "d": "subtracting the gradient is right: adding it would make the output climb towards 1, not 0.",
     }),
     hints=(
-        "Only the factor σ′(z) differs between the two gradients (a − y)·σ′(z)·x.",
-        "The answer is σ′(0) / σ′(10); use `actlib.get(\"sigmoid\").derivative`.",
+        "Which of the three factors of ∂L/∂w = (a − y)·σ′(z)·x is tiny here?",
+        "σ′(10) = σ(10)(1 − σ(10)) ≈ 4.5·10⁻⁵. What would make z small?",
     ),
     solution=(
-        "The ratio of the gradients is σ′(0)/σ′(10) = 0.25 / 4.54e-5 ≈ 5.5 thousand: the saturated neuron "
-        "learns thousands of times more slowly."
+        "(b): at z = 10 the sigmoid is flat, σ′(10) ≈ 4.5·10⁻⁵, so each step moves w by (a − y)·σ′·x·rate "
+        "≈ 7·10⁻⁵. Starting at w = b = 0 puts z at 0, where σ′ = 1/4 is largest."
     ),
-    stub="answer = ...   # a number",
-    answer_code=(
-        "import actlib\n"
-        "\n"
-        "slope = actlib.get(\"sigmoid\").derivative\n"
-        "answer = float(slope(0.0) / slope(10.0))    # about 5507\n"
-    ),
+    stub="answer = ...   # \"a\", \"b\", \"c\" or \"d\"",
+    answer_code="answer = \"b\"\n",
+    kind="diagnose",
 )
 
 EXERCISES = (q1, q2, q3, q4)
