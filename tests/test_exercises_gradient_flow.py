@@ -38,10 +38,14 @@ def test_a_list_of_the_three_gradients_is_accepted():
 
 def test_the_planted_bug_is_named_and_the_stub_is_the_buggy_code():
     namespace = {}
-    exec(exercises.q5.stub, namespace)
+    exec(exercises.BUGGY_BACKWARD_STEP, namespace)
     feedback = exercises.q5(namespace["answer"])
     assert feedback.correct is False and "1 − z² uses z where tanh(z) belongs" in feedback.message
-    assert exercises.q5.stub in exercises.q5.prompt
+    assert exercises.BUGGY_BACKWARD_STEP in exercises.q5.prompt
+    exec(exercises.q5.stub, namespace)   # the student's starting point: the buggy code, not yet answered
+    assert exercises.q5(namespace["answer"]).correct is None
+    assert exercises.q5.stub.replace("    raise NotImplementedError   # delete this line, then fix the mistake below\n",
+                                     "") == exercises.BUGGY_BACKWARD_STEP
 
 
 def test_more_than_half_of_the_exercises_make_the_learner_think():

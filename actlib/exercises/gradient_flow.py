@@ -277,7 +277,8 @@ q5 = Exercise(
     ),
     solution=("The planted mistake is 1 − z²: tanh′(z) = 1 − tanh(z)², the square of the activation, not of z. "
               "δ = upstream ⊙ tanh′(z); the three gradients follow from z = a_previous W + b:"),
-    stub=BUGGY_BACKWARD_STEP,
+    stub=BUGGY_BACKWARD_STEP.replace(
+        "    delta =", "    raise NotImplementedError   # delete this line, then fix the mistake below\n    delta =", 1),
     answer_code=(
         "import actlib\n"
         "\n"
