@@ -9,7 +9,8 @@ gradient descent on 200 points of the moons (seeded, so every run is the same)::
 The training budget is fixed (:data:`EPOCHS` epochs): a fix must work within it. :data:`CASES` holds
 the failing configurations of the lab; :func:`measure` trains one and reports what notebook 05
 teaches to look at (the loss, the gradient reaching layer 1 against the output layer's, how much the
-output logit varies across the inputs, the dead units per layer); :func:`changed` applies *one*
+output logit varies across the inputs, the mean slope g'(z) of each hidden layer, the
+dead units per layer); :func:`changed` applies *one*
 change to a configuration, refusing more than one; :func:`measure` of the changed configuration says
 whether the loss now falls (below :data:`TRAINS_BELOW`).
 """
@@ -44,6 +45,9 @@ CASES = {
     # 4 ReLU layers, He start, a large rate
     "large_rate_relu": {"activation": "relu", "hidden_layers": 4, "width": 16, "learning_rate": 3.0,
                         "init": "auto", "bias_init": 0.0},
+    # 4 tanh layers, Glorot start, every hidden bias starting at 3
+    "saturated_tanh": {"activation": "tanh", "hidden_layers": 4, "width": 16, "learning_rate": 0.3,
+                       "init": "auto", "bias_init": 3.0},
 }
 
 
@@ -99,7 +103,9 @@ class Measurements:
     accuracy: float             # after training
     gradient_ratio: float       # ‖∂L/∂W‖ of layer 1 over the output layer's, before training
     logit_spread: float         # std of the output logit across the inputs, before training
+    slope_at_start: tuple       # mean of g'(z) over units and inputs, per hidden layer, before training
     dead_at_end: tuple          # fraction of dead units per hidden layer after training
+    largest_logit_at_end: float  # the largest |logit| over the inputs after training (near 0: p ≈ 1/2 everywhere)
 
     @property
     def trains(self) -> bool:
@@ -111,16 +117,18 @@ class Measurements:
         verdict = ("it learns" if self.trains else "it diverges (the numbers overflow)" if np.isnan(self.loss[-1])
                    else f"it does not learn (the loss stays above {TRAINS_BELOW})")
         return (f"loss {self.loss[0]:.3f} → {self.loss[-1]:.3f} after {len(self.loss) - 1} epochs, "
-                f"training accuracy {self.accuracy:.0%}: {verdict}.")
+                f"training accuracy {self.accuracy:.0%}, largest |logit| {self.largest_logit_at_end:.2g}: {verdict}.")
 
     def __str__(self):
         settings = ", ".join(f"{knob}={value!r}" for knob, value in self.config.items())
         dead = " ".join(f"{100 * fraction:.0f}%" for fraction in self.dead_at_end)
+        slopes = " ".join(f"{slope:.2f}" for slope in self.slope_at_start)
         return "\n".join((
             settings,
             "  " + self.summary(),
             f"  before training: layer 1 gets {self.gradient_ratio:.1e} of the output layer's gradient; "
             f"the output logit varies by {self.logit_spread:.1e} across the inputs",
+            f"  before training: mean slope g′(z) per hidden layer (input side first): {slopes}",
             f"  after training: dead units per hidden layer (input side first): {dead}",
         ))
 
@@ -139,7 +147,9 @@ def measure(config: dict) -> Measurements:
     network = build(config)
     with np.errstate(all="ignore"):   # a diverging run overflows; its loss comes back nan and it does not learn
         start = layer_statistics(network, X, y)
+        slopes = tuple(float(np.mean(network.activation.derivative(z))) for z in network.forward(X)[:-1])
         history = network.fit(X, y, epochs=EPOCHS, learning_rate=float(config["learning_rate"]))
     return Measurements(dict(config), tuple(history.loss), history.accuracy[-1],
                         float(start.gradient_norm[0] / start.gradient_norm[-1]),
-                        float(start.pre_activation_spread[-1]), tuple(history.dead_fraction[-1]))
+                        float(start.pre_activation_spread[-1]), slopes, tuple(history.dead_fraction[-1]),
+                        float(np.max(np.abs(network.forward(X)[-1]))))

@@ -10,7 +10,7 @@ from actlib.exercises import gradient_flow as exercises
 def test_a_stub_that_raises_not_implemented_is_not_answered():
     def backward_step(upstream, z, W, a_previous):
         raise NotImplementedError
-    assert exercises.q5(backward_step).correct is None
+    assert exercises.q6(backward_step).correct is None
 
 
 @pytest.mark.parametrize("backward_step, words", [
@@ -25,7 +25,7 @@ def test_a_stub_that_raises_not_implemented_is_not_answered():
     (lambda u, z, W, a: (a.T @ u, u.sum(axis=0)), "returned a tuple of 2"),
 ])
 def test_typical_mistakes_are_named(backward_step, words):
-    feedback = exercises.q5(backward_step)
+    feedback = exercises.q6(backward_step)
     assert feedback.correct is False and words in feedback.message, feedback
 
 
@@ -33,18 +33,18 @@ def test_a_list_of_the_three_gradients_is_accepted():
     def backward_step(upstream, z, W, a_previous):
         delta = upstream * (1 - np.tanh(z) ** 2)
         return [a_previous.T @ delta, delta.sum(axis=0), delta @ W.T]
-    assert exercises.q5(backward_step).correct is True
+    assert exercises.q6(backward_step).correct is True
 
 
 def test_the_planted_bug_is_named_and_the_stub_is_the_buggy_code():
     namespace = {}
     exec(exercises.BUGGY_BACKWARD_STEP, namespace)
-    feedback = exercises.q5(namespace["answer"])
+    feedback = exercises.q6(namespace["answer"])
     assert feedback.correct is False and "1 − z² uses z where tanh(z) belongs" in feedback.message
-    assert exercises.BUGGY_BACKWARD_STEP in exercises.q5.prompt
-    exec(exercises.q5.stub, namespace)   # the student's starting point: the buggy code, not yet answered
-    assert exercises.q5(namespace["answer"]).correct is None
-    assert exercises.q5.stub.replace("    raise NotImplementedError   # delete this line, then fix the mistake below\n",
+    assert exercises.BUGGY_BACKWARD_STEP in exercises.q6.prompt
+    exec(exercises.q6.stub, namespace)   # the student's starting point: the buggy code, not yet answered
+    assert exercises.q6(namespace["answer"]).correct is None
+    assert exercises.q6.stub.replace("    raise NotImplementedError   # delete this line, then fix the mistake below\n",
                                      "") == exercises.BUGGY_BACKWARD_STEP
 
 
@@ -109,6 +109,20 @@ def test_the_deep_sigmoid_fixes_are_trained_and_judged(change, correct, words):
 ])
 def test_the_large_rate_relu_fixes_are_trained_and_judged(change, correct, words):
     feedback = exercises.q4(change)
+    assert feedback.correct is correct and words in feedback.message, feedback
+
+
+@pytest.mark.parametrize("change, correct, words", [
+    ({"bias_init": 0.0}, True, "it learns"),
+    ({"bias_init": 1.0}, True, "it learns"),
+    ({"hidden_layers": 1}, True, "it learns"),
+    ({"learning_rate": 3.0}, False, "scales every layer's update alike"),
+    ({"activation": "sigmoid"}, False, "fails its own way"),
+    ({"activation": "relu"}, False, "fails its own way"),
+    ({"init": "he"}, False, "still on tanh's flat part"),
+])
+def test_the_saturated_tanh_fixes_are_trained_and_judged(change, correct, words):
+    feedback = exercises.q5(change)
     assert feedback.correct is correct and words in feedback.message, feedback
 
 

@@ -163,7 +163,7 @@ q2 = Exercise(
 )
 
 
-# -- 05.q3, 05.q4: the diagnosis lab -------------------------------------------------------------------
+# -- 05.q3, 05.q4, 05.q5: the diagnosis lab -------------------------------------------------------------------
 
 def _fix_checker(case, why, notes):
     """Checker of a one-change fix of ``diagnosis_lab.CASES[case]``: trains the changed network and
@@ -194,7 +194,7 @@ q3 = Exercise(
     _fix_checker(
         "deep_sigmoid",
         "The cause was the ten σ′ ≤ 1/4 factors: layer 1 got a millionth of the output layer's gradient and the "
-        "output hardly depended on the input. Your change removed enough of those factors.",
+        "output hardly depended on the input. Your change replaced those factors or removed most of them.",
         {"learning_rate": "A larger rate scales every layer's step by the same factor: layer 1 still gets about a "
                           "millionth of what the output layer gets, and the output logit still barely depends on "
                           "the input. The ratio is the problem, not the overall size.",
@@ -247,7 +247,39 @@ q4 = Exercise(
 )
 
 
-# -- 05.q5: find the bug in a backward step ------------------------------------------------------------
+q5 = Exercise(
+    "05.q5",
+    (
+        "Diagnose `lab.CASES[\"saturated_tanh\"]`: why does it not learn, and which ONE change makes its loss\n"
+        "fall? Answer with the change, a dict of one knob; the check trains the changed network."
+    ),
+    _fix_checker(
+        "saturated_tanh",
+        "The cause was saturation: with every hidden bias at 3, each unit's z sat near 3 for every input, where "
+        "tanh is flat (mean slope 0.01 to 0.05 instead of nearly 1): the gradient shrank at each layer and every "
+        "input gave nearly the same output. Your change brings z back to where tanh has a slope.",
+        {"learning_rate": "A larger step scales every layer's update alike; with slopes of a few hundredths in each "
+                          "layer, the directions are still wrong (or the run blows up).",
+         "activation": "A different activation with the same biases of 3 fails its own way here; the slopes row "
+                       "points at what sits where it should not.",
+         "init": "Larger weights spread z a little more around 3; most of it is still on tanh's flat part.",
+         "*": "Read the mean-slope row: tanh′(z) is near 1 around 0 and tiny beyond |z| = 3. What put every z "
+              "out there?"},
+    ),
+    hints=(
+        "Read the mean-slope row: tanh′ is 1 at z = 0. Where must z be for the slope to be a few hundredths?",
+        "What sets every hidden unit's z near 3 before any training, whatever the input?",
+    ),
+    solution=("Saturation: every hidden bias starts at 3, so z ≈ 3 for every input, where tanh′ ≈ 0.01; the "
+              "gradient shrinks layer after layer (layer 1 gets 6e-5 of the output layer's) and the output hardly "
+              "depends on the input. Starting the biases at 0 (or 1) fixes it; so does a single hidden layer."),
+    stub=_CHANGE_STUB,
+    answer_code="answer = {\"bias_init\": 0.0}\n",
+    kind="diagnose",
+)
+
+
+# -- 05.q6: find the bug in a backward step ------------------------------------------------------------
 
 BUGGY_BACKWARD_STEP = (
     "import numpy as np\n"
@@ -259,9 +291,8 @@ BUGGY_BACKWARD_STEP = (
     "answer = backward_step"
 )
 
-q5 = Exercise(
-
-    "05.q5",
+q6 = Exercise(
+    "05.q6",
     (
         "This backward step of one tanh layer has one planted mistake. Given `upstream` = ∂L/∂a, the\n"
         "pre-activations `z`, the weights `W` and the layer's input `a_previous`, it should return\n"
@@ -291,8 +322,8 @@ q5 = Exercise(
     kind="find the bug",
 )
 
-q6 = Exercise(
-    "05.q6",
+q7 = Exercise(
+    "05.q7",
     (
         "Every unit of one hidden ReLU layer is dead. What is the norm of the weight gradient\n"
         "of every layer below it?"
@@ -311,4 +342,4 @@ q6 = Exercise(
     kind="apply",
 )
 
-EXERCISES = (q1, q2, q3, q4, q5, q6)
+EXERCISES = (q1, q2, q3, q4, q5, q6, q7)
