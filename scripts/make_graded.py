@@ -108,6 +108,8 @@ def answer_form(answer, prompt: str) -> dict:
     if callable(answer) and not isinstance(answer, type):
         return {"kind": "function", "name": answer.__name__,
                 "parameters": list(inspect.signature(answer).parameters)}
+    if isinstance(answer, dict):   # one change of a configuration (notebook 05's lab): never its knob or value
+        return {"kind": "change"}
     if isinstance(answer, (tuple, list)):
         return {"kind": "tuple", "items": [answer_form(item, prompt) for item in answer]}
     if isinstance(answer, str):

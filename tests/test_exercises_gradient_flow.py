@@ -1,14 +1,16 @@
-"""Notebook 07's exercises: written solutions pass, blanks are 'not answered', slips get a reason."""
+"""Notebook 05's exercises: predictions, the lab's one-change fixes, the planted bug, slips get a reason."""
 import numpy as np
 import pytest
 
+from actlib import diagnosis_lab as lab
+from actlib.checks import THINKING_KINDS
 from actlib.exercises import gradient_flow as exercises
 
 
 def test_a_stub_that_raises_not_implemented_is_not_answered():
     def backward_step(upstream, z, W, a_previous):
         raise NotImplementedError
-    assert exercises.q1(backward_step).correct is None
+    assert exercises.q6(backward_step).correct is None
 
 
 @pytest.mark.parametrize("backward_step, words", [
@@ -23,7 +25,7 @@ def test_a_stub_that_raises_not_implemented_is_not_answered():
     (lambda u, z, W, a: (a.T @ u, u.sum(axis=0)), "returned a tuple of 2"),
 ])
 def test_typical_mistakes_are_named(backward_step, words):
-    feedback = exercises.q1(backward_step)
+    feedback = exercises.q6(backward_step)
     assert feedback.correct is False and words in feedback.message, feedback
 
 
@@ -31,4 +33,100 @@ def test_a_list_of_the_three_gradients_is_accepted():
     def backward_step(upstream, z, W, a_previous):
         delta = upstream * (1 - np.tanh(z) ** 2)
         return [a_previous.T @ delta, delta.sum(axis=0), delta @ W.T]
-    assert exercises.q1(backward_step).correct is True
+    assert exercises.q6(backward_step).correct is True
+
+
+def test_the_planted_bug_is_named_and_the_stub_is_the_buggy_code():
+    namespace = {}
+    exec(exercises.BUGGY_BACKWARD_STEP, namespace)
+    feedback = exercises.q6(namespace["answer"])
+    assert feedback.correct is False and "1 − z² uses z where tanh(z) belongs" in feedback.message
+    assert exercises.BUGGY_BACKWARD_STEP in exercises.q6.prompt
+    exec(exercises.q6.stub, namespace)   # the student's starting point: the buggy code, not yet answered
+    assert exercises.q6(namespace["answer"]).correct is None
+    assert exercises.q6.stub.replace("    raise NotImplementedError   # delete this line, then fix the mistake below\n",
+                                     "") == exercises.BUGGY_BACKWARD_STEP
+
+
+def test_more_than_half_of_the_exercises_make_the_learner_think():
+    kinds = [exercise.kind for exercise in exercises.EXERCISES]
+    assert 2 * sum(kind in THINKING_KINDS for kind in kinds) > len(kinds), kinds
+
+
+@pytest.mark.parametrize("answer, correct, words", [
+    (1e-6, True, "the run gives 1.5e-06"),
+    (0.25 ** 10, True, "the run gives"),
+    (0.25, False, "one or two factors of 1/4"),
+    (1e-3, False, "too generous"),
+    (1e-12, False, "too small"),
+    (2, False, "at least as much gradient"),
+    (-1e-6, False, "positive"),
+    ("1e-6", False, "expected a number"),
+])
+def test_the_ratio_prediction(answer, correct, words):
+    feedback = exercises.q1(answer)
+    assert feedback.correct is correct and words in feedback.message, feedback
+
+
+def test_the_accepted_ratios_are_those_the_notebook_asserts_about():
+    ratio = exercises.deep_sigmoid_ratio()
+    assert 1e-7 < ratio < 1e-5   # the notebook's assertion after the exercise ("about 10⁻⁶")
+    assert exercises.q1(ratio * 29).correct and not exercises.q1(ratio * 31).correct
+
+
+@pytest.mark.parametrize("letter", "acd")
+def test_wrong_revival_predictions_get_a_reason(letter):
+    feedback = exercises.q2(letter)
+    assert feedback.correct is False and len(feedback.message) > 40
+
+
+@pytest.mark.parametrize("change, correct, words", [
+    ({"activation": "tanh"}, True, "it learns"),
+    ({"activation": "leaky_relu"}, True, "it learns"),
+    ({"hidden_layers": 2}, True, "it learns"),
+    ({"learning_rate": 3.0}, False, "The ratio is the problem"),
+    ({"init": "he"}, False, "milder, not gone"),
+    ({"activation": "relu"}, False, "dead-unit row"),
+    ({"activation": "tanh", "hidden_layers": 2}, False, "change exactly one thing"),
+    ({"epochs": 3000}, False, "fixed at 300 epochs"),
+    ({"momentum": 0.9}, False, "not a knob"),
+    ({"learning_rate": 0.3}, False, "already 0.3"),
+    ({"hidden_layers": 2.5}, False, "whole number"),
+    ("tanh", False, "a dict of one knob"),
+])
+def test_the_deep_sigmoid_fixes_are_trained_and_judged(change, correct, words):
+    feedback = exercises.q3(change)
+    assert feedback.correct is correct and words in feedback.message, feedback
+
+
+@pytest.mark.parametrize("change, correct, words", [
+    ({"learning_rate": 0.3}, True, "it learns"),
+    ({"learning_rate": 1.0}, True, "it learns"),
+    ({"activation": "leaky_relu"}, True, "it learns"),
+    ({"init": "glorot"}, False, "healthy before training"),
+    ({"bias_init": 0.5}, False, "size of the steps"),
+    ({"width": 32}, False, "diverges"),
+])
+def test_the_large_rate_relu_fixes_are_trained_and_judged(change, correct, words):
+    feedback = exercises.q4(change)
+    assert feedback.correct is correct and words in feedback.message, feedback
+
+
+@pytest.mark.parametrize("change, correct, words", [
+    ({"bias_init": 0.0}, True, "it learns"),
+    ({"bias_init": 1.0}, True, "it learns"),
+    ({"hidden_layers": 1}, True, "it learns"),
+    ({"learning_rate": 3.0}, False, "scales every layer's update alike"),
+    ({"activation": "sigmoid"}, False, "fails its own way"),
+    ({"activation": "relu"}, False, "fails its own way"),
+    ({"init": "he"}, False, "still on tanh's flat part"),
+])
+def test_the_saturated_tanh_fixes_are_trained_and_judged(change, correct, words):
+    feedback = exercises.q5(change)
+    assert feedback.correct is correct and words in feedback.message, feedback
+
+
+def test_the_lab_cases_fail_as_the_notebook_says():
+    for config in lab.CASES.values():
+        run = lab.measure(config)
+        assert not run.trains and abs(run.loss[-1] - np.log(2)) < 1e-3

@@ -188,3 +188,14 @@ def test_release_notebook_runs_on_the_keyless_wheel(graded, tmp_path, monkeypatc
     assert shown[1].startswith("✓ Form accepted") and "does not say whether it is right" in shown[1]
     assert shown[3].startswith("✗ Check the form: expected a number, got str")
     assert not any("Correct" in text or "Not yet" in text for text in shown)
+
+
+def test_a_change_form_checks_one_entry_and_says_nothing_of_the_knob():
+    """Notebook 05's lab answers with one change, {"knob": value}; its form names no knob and no value."""
+    from actlib.graded import FormCheck, gradient_flow
+    assert gradient_flow.q3.form == {"kind": "change"}
+    check = FormCheck("05.q3", "?", {"kind": "change"})
+    assert check.check({"width": 4}).ok is True and check.check({"learning_rate": 0.3}).ok is True
+    for wrong in ({}, {"width": 4, "init": "he"}, "width", [("width", 4)], {4: "width"}):
+        feedback = check.check(wrong)
+        assert feedback.ok is False and 'one entry, such as {"knob": value}' in feedback.message, wrong

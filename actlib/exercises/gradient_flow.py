@@ -3,11 +3,17 @@
     from actlib.exercises import gradient_flow as exercises
     exercises.q1(answer)        # feedback; exercises.q1.hint(), exercises.q1.solution()
 """
+import math
+from functools import lru_cache
+
 import numpy as np
 
+from .. import datasets, diagnosis_lab
 from ..activations import get
 from ..finite_differences import numerical_gradient
 from ..checks import Exercise, choice_answer, number_answer
+from ..nn import MLP
+from ..training_diagnostics import layer_statistics
 
 _tanh = get("tanh")
 
@@ -70,25 +76,240 @@ def _check_backward_step(answer):
     return True, "all three gradients agree with central differences (relative difference below 1e-6)."
 
 
+# -- 05.q1: predict the gradient reaching layer 1 of 10 sigmoid layers ------------------------------
+
+@lru_cache(maxsize=1)
+def deep_sigmoid_ratio() -> float:
+    """‖∂L/∂W‖ of layer 1 over the output layer's, at initialisation, for the notebook's 10-layer
+    sigmoid network (16 units per layer, seed 0) on its 400 moons: the run after the exercise."""
+    X, y = datasets.moons(400, noise=0.15, seed=0)
+    norms = layer_statistics(MLP([2] + [16] * 10 + [1], "sigmoid", seed=0), X, y).gradient_norm
+    return float(norms[0] / norms[-1])
+
+
+RATIO_FACTOR = 30   # a prediction within this factor of the run (either way) is accepted
+
+
+def _check_ratio(answer):
+    if isinstance(answer, bool) or not isinstance(answer, (int, float, np.integer, np.floating)):
+        return False, f"expected a number (the ratio, such as 1e-3); got {type(answer).__name__}."
+    truth = deep_sigmoid_ratio()
+    answer = float(answer)
+    if not math.isfinite(answer) or answer <= 0:
+        return False, "a ratio of two norms is a positive number."
+    if answer >= 1:
+        return False, ("that says layer 1 gets at least as much gradient as the output layer; each layer on the way "
+                       "down multiplies it by σ′(z) ≤ 1/4 (and by weights of size about 1).")
+    if abs(math.log10(answer / truth)) <= math.log10(RATIO_FACTOR):
+        return True, (f"the run gives {truth:.1e}: close to (1/4)¹⁰ ≈ 1e-6, ten factors σ′ ≤ 1/4 (the weights "
+                      "do not make up for them).")
+    if 0.05 <= answer:
+        return False, ("that is about one or two factors of 1/4: the gradient passes through ten sigmoid layers, "
+                       "one factor σ′ ≤ 1/4 each, on its way down to layer 1.")
+    if answer > truth:
+        return False, ("too generous: a factor of about 1/4 per layer, ten times, gives a millionth; check how many "
+                       "factors and how small each is.")
+    return False, "too small: the gradient loses a factor of about 4 per layer, not more; ten layers make about 1e-6."
+
+
 q1 = Exercise(
     "05.q1",
     (
-        "Write the backward step of one tanh layer: given `upstream` = ∂L/∂a, the\n"
-        "pre-activations `z`, the weights `W` and the layer's input `a_previous`, return\n"
-        "`(dW, db, d_a_previous)`. The check compares your gradients with central differences."
+        "Predict, before the run below: at initialisation, what fraction of the output layer's gradient\n"
+        "norm reaches layer 1 of this 10-layer sigmoid network, ‖∂L/∂W₁‖ / ‖∂L/∂W₁₁‖? Give a number (an\n"
+        "order of magnitude is enough; `1e-3` is a number)."
+    ),
+    _check_ratio,
+    hints=(
+        "On its way from the output down to layer 1, the gradient is multiplied by σ′(z) once per sigmoid layer.",
+        "σ′(z) ≤ 1/4, largest at z = 0; with weights of size about 1, ten such factors remain.",
+    ),
+    solution=("About (1/4)¹⁰ ≈ 1e-6: ten factors σ′ ≤ 1/4 (σ′ is 1/4 at z = 0 and less elsewhere), with weights "
+              "that do not make up for them. Any prediction within a factor 30 of the run counts."),
+    stub="answer = ...   # a number, such as 1e-3",
+    answer_code="answer = 0.25 ** 10\n",
+    kind="predict",
+)
+
+
+# -- 05.q2: predict whether dead units revive ---------------------------------------------------------
+
+q2 = Exercise(
+    "05.q2",
+    (
+        "Predict, before the run below: in a ReLU network of 4 hidden layers trained at a large rate,\n"
+        "what happens to units that die during training? (a) they stay dead, in every layer; (b) in\n"
+        "layer 1 they stay dead, in deeper layers some come back; (c) in every layer most come back;\n"
+        "(d) no unit dies: He initialisation prevents it."
+    ),
+    choice_answer("b", {
+        "b": ("a dead unit's own weights get no gradient, so only a change of its inputs can revive it. Layer 1's "
+              "inputs are the data, which never change: dead for good. A deeper unit's inputs are the outputs of "
+              "the layers below, which keep learning, so its z can rise above 0 again."),
+        "a": ("a dead unit's weights get no gradient, true; but a deeper unit's inputs are the outputs of the "
+              "layers below, which keep training. Can its z stay below 0 for every input when they change?"),
+        "c": ("what can revive a dead unit of layer 1? Its weights get no gradient, and its inputs are the data, "
+              "which never change."),
+        "d": ("He initialisation starts units with a sensible spread of z, but a large learning rate can still "
+              "push a unit's z below 0 on every input during training."),
+    }),
+    hints=("A dead unit's own weights get no gradient. What else could make its z positive again on some input?",
+           "Which layer's inputs never change during training?"),
+    solution=("(b): a dead unit can only revive if its inputs change. Layer 1's inputs are the data (fixed); deeper "
+              "layers' inputs are outputs of layers that keep learning."),
+    stub='answer = ...   # "a", "b", "c" or "d"',
+    answer_code="answer = \"b\"\n",
+    kind="predict",
+)
+
+
+# -- 05.q3, 05.q4, 05.q5: the diagnosis lab -------------------------------------------------------------------
+
+def _fix_checker(case, why, notes):
+    """Checker of a one-change fix of ``diagnosis_lab.CASES[case]``: trains the changed network and
+    says whether it now learns; ``why`` explains the failure once fixed, ``notes`` maps a knob to what
+    to say when a change of it does not fix the network."""
+    def check(answer):
+        try:
+            config = diagnosis_lab.changed(diagnosis_lab.CASES[case], answer)
+        except ValueError as error:
+            return False, str(error)
+        run = diagnosis_lab.measure(config)
+        (knob, value), = answer.items()
+        if run.trains:
+            return True, f"with {knob} = {value!r}: {run.summary()} {why}"
+        return False, f"with {knob} = {value!r}: {run.summary()} {notes.get(knob, notes['*'])}"
+    return check
+
+
+_CHANGE_STUB = "answer = ...   # one change, a dict: {\"knob\": value}"
+
+q3 = Exercise(
+    "05.q3",
+    (
+        "Diagnose `lab.CASES[\"deep_sigmoid\"]` (measured above): why does it not learn, and which ONE change\n"
+        "makes its loss fall? Answer with the change, a dict of one knob, such as `{\"width\": 4}`; the\n"
+        "check trains the changed network (300 epochs, seed 0) and tells you."
+    ),
+    _fix_checker(
+        "deep_sigmoid",
+        "The cause was the ten σ′ ≤ 1/4 factors: layer 1 got a millionth of the output layer's gradient and the "
+        "output hardly depended on the input. Your change replaced those factors or removed most of them.",
+        {"learning_rate": "A larger rate scales every layer's step by the same factor: layer 1 still gets about a "
+                          "millionth of what the output layer gets, and the output logit still barely depends on "
+                          "the input. The ratio is the problem, not the overall size.",
+         "init": "He's larger weights make both collapses milder, not gone (look at the gradient ratio).",
+         "activation": "This activation fails here in another way: measure the changed network, "
+                       "`lab.measure(lab.changed(lab.CASES[\"deep_sigmoid\"], answer))`, and read its dead-unit row.",
+         "*": "Look at what the measurements say is wrong (the gradient ratio, the logit's spread): which knob "
+              "sets how much of the gradient each layer passes on?"},
+    ),
+    hints=(
+        "Read the measurements: the gradient reaching layer 1 and the output logit's spread across the inputs.",
+        "Each sigmoid layer multiplies the gradient by σ′ ≤ 1/4. Which knobs change that factor or the number of "
+        "such factors?",
+    ),
+    solution=("The gradient vanishes through ten factors σ′ ≤ 1/4 and the forward signal collapses with it. "
+              "An activation with slope 1 at 0 (tanh, or leaky_relu) fixes it; so do fewer layers (2). A larger "
+              "rate or He's init do not; ReLU at this depth and rate loses its units instead."),
+    stub=_CHANGE_STUB,
+    answer_code="answer = {\"activation\": \"tanh\"}\n",
+    kind="diagnose",
+)
+
+q4 = Exercise(
+    "05.q4",
+    (
+        "Diagnose `lab.CASES[\"large_rate_relu\"]`: why does it not learn, and which ONE change makes its loss\n"
+        "fall? Answer with the change, a dict of one knob; the check trains the changed network."
+    ),
+    _fix_checker(
+        "large_rate_relu",
+        "The cause was dead units: the large steps pushed units' z below 0 for every input, and the deeper "
+        "layers ended 100% dead, so no gradient passed at all. Your change stops that.",
+        {"init": "The start was not the problem: this network's gradients were healthy before training (look at "
+                 "the gradient ratio). What went wrong happened during training.",
+         "bias_init": "The units still die: what pushed them below 0 was the size of the steps.",
+         "width": "More units of the same kind die the same way (or the run blows up).",
+         "*": "Look at the dead-unit row after training: what made units die, and which knob either makes the "
+              "steps smaller or keeps a slope left of 0?"},
+    ),
+    hints=(
+        "Before training the gradients are healthy; after training, read the dead-unit row.",
+        "A dead ReLU unit passes no gradient. Either smaller steps, or an activation whose slope is never 0.",
+    ),
+    solution=("Dead units: rate 3 takes steps so large that units end with z ≤ 0 on every input, and layers 3 and "
+              "4 are 100% dead after training. A smaller rate (0.3 or 1) fixes it, and so does leaky_relu "
+              "(its slope on the left is 0.01, never 0)."),
+    stub=_CHANGE_STUB,
+    answer_code="answer = {\"learning_rate\": 0.3}\n",
+    kind="diagnose",
+)
+
+
+q5 = Exercise(
+    "05.q5",
+    (
+        "Diagnose `lab.CASES[\"saturated_tanh\"]`: why does it not learn, and which ONE change makes its loss\n"
+        "fall? Answer with the change, a dict of one knob; the check trains the changed network."
+    ),
+    _fix_checker(
+        "saturated_tanh",
+        "The cause was saturation: with every hidden bias at 3, each unit's z sat near 3 for every input, where "
+        "tanh is flat (mean slope 0.01 to 0.05 instead of nearly 1): the gradient shrank at each layer and every "
+        "input gave nearly the same output. Your change brings z back to where tanh has a slope.",
+        {"learning_rate": "A larger step scales every layer's update alike; with slopes of a few hundredths in each "
+                          "layer, the directions are still wrong (or the run blows up).",
+         "activation": "A different activation with the same biases of 3 fails its own way here; the slopes row "
+                       "points at what sits where it should not.",
+         "init": "Larger weights spread z a little more around 3; most of it is still on tanh's flat part.",
+         "*": "Read the mean-slope row: tanh′(z) is near 1 around 0 and tiny beyond |z| = 3. What put every z "
+              "out there?"},
+    ),
+    hints=(
+        "Read the mean-slope row: tanh′ is 1 at z = 0. Where must z be for the slope to be a few hundredths?",
+        "What sets every hidden unit's z near 3 before any training, whatever the input?",
+    ),
+    solution=("Saturation: every hidden bias starts at 3, so z ≈ 3 for every input, where tanh′ ≈ 0.01; the "
+              "gradient shrinks layer after layer (layer 1 gets 6e-5 of the output layer's) and the output hardly "
+              "depends on the input. Starting the biases at 0 (or 1) fixes it; so does a single hidden layer."),
+    stub=_CHANGE_STUB,
+    answer_code="answer = {\"bias_init\": 0.0}\n",
+    kind="diagnose",
+)
+
+
+# -- 05.q6: find the bug in a backward step ------------------------------------------------------------
+
+BUGGY_BACKWARD_STEP = (
+    "import numpy as np\n"
+    "\n"
+    "def backward_step(upstream, z, W, a_previous):\n"
+    "    delta = upstream * (1 - z ** 2)\n"
+    "    return a_previous.T @ delta, delta.sum(axis=0), delta @ W.T\n"
+    "\n"
+    "answer = backward_step"
+)
+
+q6 = Exercise(
+    "05.q6",
+    (
+        "This backward step of one tanh layer has one planted mistake. Given `upstream` = ∂L/∂a, the\n"
+        "pre-activations `z`, the weights `W` and the layer's input `a_previous`, it should return\n"
+        "`(dW, db, d_a_previous)`. Find the mistake and fix it in the answer cell (a student copy\n"
+        "starts from this code); the check compares your gradients with central differences.\n"
+        "\n"
+        "```python\n" + BUGGY_BACKWARD_STEP + "\n```"
     ),
     _check_backward_step,
     hints=(
-        "First δ = ∂L/∂z = upstream × tanh′(z), elementwise; tanh′(z) = 1 − tanh(z)² (or actlib.get('tanh').derivative).",
-        "Then dW = a_previous.T @ δ, db = δ.sum(axis=0), d_a_previous = δ @ W.T.",
+        "The last line (dW = a_previous.T @ δ, db = δ.sum(axis=0), d_a_previous = δ @ W.T) is right. Check δ.",
+        "δ = ∂L/∂z = upstream × tanh′(z), elementwise. Write tanh′ in terms of z: is 1 − z² that?",
     ),
-    solution="δ = upstream ⊙ tanh′(z); the three gradients follow from z = a_previous W + b:",
-    stub=(
-        "def backward_step(upstream, z, W, a_previous):\n"
-        "    raise NotImplementedError   # your code: return dW, db, d_a_previous\n"
-        "\n"
-        "answer = backward_step"
-    ),
+    solution=("The planted mistake is 1 − z²: tanh′(z) = 1 − tanh(z)², the square of the activation, not of z. "
+              "δ = upstream ⊙ tanh′(z); the three gradients follow from z = a_previous W + b:"),
+    stub=BUGGY_BACKWARD_STEP.replace(
+        "    delta =", "    raise NotImplementedError   # delete this line, then fix the mistake below\n    delta =", 1),
     answer_code=(
         "import actlib\n"
         "\n"
@@ -98,29 +319,11 @@ q1 = Exercise(
         "\n"
         "answer = backward_step\n"
     ),
+    kind="find the bug",
 )
 
-q2 = Exercise(
-    "05.q2",
-    (
-        "At initialisation, in which layer of a deep sigmoid network is the weight gradient\n"
-        "smallest? (a) the first (input side); (b) the last; (c) all about equal; (d) a random one."
-    ),
-    choice_answer("a", {
-        "a": "every layer between the output and the first multiplies the gradient by factors σ′ ≤ 1/4.",
-        "b": "the output layer's gradient has passed through no σ′ factor at all: it is the largest.",
-        "c": "they would be equal only if every factor g′(z)·W were about 1; σ′ ≤ 1/4 makes them shrink.",
-        "d": "the shrinking is systematic, one factor σ′ ≤ 1/4 per layer, not random.",
-    }),
-    hints=("Count how many σ′ factors the gradient passes through on its way down to each layer.",),
-    solution="(a): the gradient reaching layer l has been multiplied by one σ′ factor per layer above it.",
-    stub="answer = ...   # \"a\", \"b\", \"c\" or \"d\"",
-    answer_code="answer = \"a\"\n",
-)
-
-
-q3 = Exercise(
-    "05.q3",
+q7 = Exercise(
+    "05.q7",
     (
         "Every unit of one hidden ReLU layer is dead. What is the norm of the weight gradient\n"
         "of every layer below it?"
@@ -136,6 +339,7 @@ q3 = Exercise(
     ),
     stub="answer = ...   # a number",
     answer_code="answer = 0\n",
+    kind="apply",
 )
 
-EXERCISES = (q1, q2, q3)
+EXERCISES = (q1, q2, q3, q4, q5, q6, q7)

@@ -2,7 +2,7 @@
 
 In graded mode the notebooks import ``actlib.graded.<module>`` instead of ``actlib.exercises.<module>``.
 Each ``qN.check(answer)`` says whether the answer has the form the question asks for (a number, a
-formula in z that parses, a pair, one of the letters, a function that returns a finite number) and
+formula in z that parses, a pair, one of the letters, a dict of one change, a function that returns a finite number) and
 nothing about whether it is right: the answer keys, hints and worked solutions live in
 ``actlib.exercises``, which the package students install in graded mode (``make graded``) leaves
 out. The lecturer's autograder grades with ``actlib.exercises`` in nbgrader's hidden tests.
@@ -37,6 +37,8 @@ def describe_form(form: dict) -> str:
         return f"a {'pair' if len(form['items']) == 2 else 'tuple'} ({items})"
     if kind == "choice":
         return "one of the letters " + ", ".join(f'"{letter}"' for letter in form["letters"])
+    if kind == "change":
+        return 'a dict of one change, {"knob": value}'
     if kind == "function":
         return f"a function {form['name']}({', '.join(form['parameters'])})"
     return {"number": "a number", "expression": "a formula in z (a string or a sympy expression)"}[kind]
@@ -50,6 +52,10 @@ def _form_problem(answer, form: dict) -> str:
             return f"expected a number, got {type(answer).__name__} `{_short(answer)}`."
         if not math.isfinite(float(answer)):
             return f"`{answer}` is not a finite number."
+        return ""
+    if kind == "change":
+        if not isinstance(answer, dict) or len(answer) != 1 or not all(isinstance(key, str) for key in answer):
+            return f"expected a dict with one entry, such as {{\"knob\": value}}; got `{_short(answer)}`."
         return ""
     if kind == "tuple":
         items = form["items"]
