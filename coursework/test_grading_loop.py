@@ -44,6 +44,8 @@ def plausibly_wrong(form: dict) -> str:
     if kind == "choice":
         letters = form["letters"]
         return f"answer = {letters!r}[({letters!r}.index(answer) + 1) % {len(letters)}]   # the next letter"
+    if kind == "change":
+        return 'answer = {"learning_rate": 1e-4}   # a change, but one too timid to train in the budget'
     if kind == "expression":
         return 'answer = f"-({answer})"   # a sign slip'
     if len(form["parameters"]) == 1:
