@@ -78,7 +78,7 @@ class _Written(ast.NodeVisitor):
             return z_symbol
         if node.id in self.symbols:
             return self.symbols[node.id]
-        if node.id in ("pi", "E"):
+        if node.id in ("pi", "E", "I"):   # I: the imaginary unit (complex-step derivations)
             return getattr(sp, node.id)
         return sp.Symbol(node.id, real=True)
 
@@ -122,7 +122,7 @@ class _Written(ast.NodeVisitor):
 
 
 _FUNCTIONS = {"exp", "log", "sqrt", "tanh", "sinh", "cosh", "sin", "cos", "erf", "erfc", "Abs", "Max", "Min",
-              "Heaviside", "atan", "asinh", "LambertW", "Derivative"}
+              "Heaviside", "atan", "asinh", "LambertW", "Derivative", "re", "im"}
 
 
 def _is_fraction(expression) -> bool:

@@ -63,3 +63,12 @@ def test_a_step_sympy_cannot_prove_but_numbers_confirm_is_marked_as_checked_at_p
     monkeypatch.setattr(derivation.sp, "simplify", lambda expression: expression)  # sympy "cannot prove"
     d = Derivation("f", "exp(-z)/(1 + exp(-z))").step("rewrite", "1/(1 + exp(z))")
     assert "checked at points" in d._repr_latex_() and "checked at points" in repr(d)
+
+
+def test_the_imaginary_unit_and_im_read_for_a_complex_step_series():
+    h = sp.Symbol("h", positive=True)
+    taylor = sp.Symbol("f0", real=True) + sp.Symbol("f1", real=True) * actlib.z + sp.Symbol("f2", real=True) * actlib.z**2 / 2
+    shown = check_step("imaginary part", "im(T(I*h))", "f1*h", names={"T": taylor}, symbols=[h])
+    assert "f_{1} h" in shown._repr_latex_()
+    with pytest.raises(StepError, match="does not follow"):
+        check_step("imaginary part", "im(T(I*h))", "f1*h - f2*h**2/2", names={"T": taylor}, symbols=[h])
