@@ -51,3 +51,11 @@ def test_the_predicted_power_holds_for_every_seed_of_the_notebooks_table():
 @pytest.mark.parametrize("blank", ["...", "  ", ""])
 def test_blank_strings_are_not_answered_yet(blank):
     assert exercises.q3(blank).correct is None and exercises.q4(blank).correct is None
+
+
+def test_the_code_shown_in_the_prompt_is_the_planted_bug_the_checker_names():
+    namespace = {}
+    exec(exercises._BUGGY_SOURCE, namespace)
+    assert exercises._BUGGY_SOURCE in exercises.q1.prompt and exercises.q1.stub.startswith(exercises._BUGGY_SOURCE)
+    assert abs(namespace["gelu_slope"](0.0) - 0.8989) < 1e-4   # "returns 0.899 at z = 0"
+    assert "the factor z is missing" in exercises.q1(namespace["gelu_slope"]).message

@@ -30,3 +30,11 @@ def test_the_predicted_power_is_the_measured_best_step_give_or_take_one():
 def test_the_planted_bug_is_named():
     feedback = exercises.q5(exercises._buggy_numeric_slope)
     assert feedback.correct is False and "divides by h" in feedback.message, feedback
+
+
+def test_the_code_shown_in_the_prompt_is_the_planted_bug():
+    namespace = {}
+    exec(exercises._BUGGY_SOURCE, namespace)
+    assert exercises._BUGGY_SOURCE in exercises.q5.prompt and exercises.q5.stub.startswith(exercises._BUGGY_SOURCE)
+    assert abs(namespace["numeric_slope"](0.0) - 2) < 1e-9   # twice tanh′(0) = 1
+    assert "divides by h" in exercises.q5(namespace["numeric_slope"]).message

@@ -40,3 +40,13 @@ def test_swapped_branches_are_named():
 def test_each_wrong_diagnosis_is_answered(answer, words):
     feedback = exercises.q4(answer)
     assert feedback.correct is False and words in feedback.message, feedback
+
+
+def test_the_code_shown_in_the_prompt_is_the_planted_bug():
+    namespace = {}
+    exec(exercises._BUGGY_SOURCE, namespace)
+    assert exercises._BUGGY_SOURCE in exercises.q3.prompt and exercises.q3.stub.startswith(exercises._BUGGY_SOURCE)
+    assert namespace["stable_sigmoid"](-720.0) == 0 and namespace["stable_sigmoid"](3.0) == exercises._buggy_stable_sigmoid(3.0)
+    with pytest.raises(ZeroDivisionError):
+        namespace["stable_sigmoid"](-750.0)
+    assert exercises.q3(namespace["stable_sigmoid"]).correct is False

@@ -24,6 +24,17 @@ def _normal_density(z):
     return math.exp(-z**2 / 2) / math.sqrt(2 * math.pi)
 
 
+_BUGGY_SOURCE = (
+    "import math\n"
+    "\n"
+    "def gelu_slope(z):\n"
+    "    Phi = 0.5 * (1 + math.erf(z / math.sqrt(2)))          # Φ(z), the normal CDF\n"
+    "    phi = math.exp(-z**2 / 2) / math.sqrt(2 * math.pi)     # φ(z) = Φ′(z), the normal density\n"
+    "    return Phi + phi                                       # GELU′(z), by the product rule\n"
+)
+"""The code with the planted bug, shown in the prompt and in the student's answer cell."""
+
+
 def _buggy_gelu_slope(z):
     return _normal_cdf(z) + _normal_density(z)
 
@@ -34,7 +45,9 @@ q1 = Exercise(
     (
         "Find the bug. This hand-written GELU′ returns 0.899 at z = 0, where GELU′(0) = Φ(0) = 0.5,\n"
         "and a gradient check against central differences fails almost everywhere. Write the corrected\n"
-        "`gelu_slope(z)`, right to 8 digits for |z| ≤ 5."
+        "`gelu_slope(z)`, right to 8 digits for |z| ≤ 5.\n"
+        "\n"
+        "```python\n" + _BUGGY_SOURCE + "```"
     ),
     function_answer(lambda x: float(_gelu.derivative(x)), points=np.linspace(-5, 5, 101), rtol=1e-8, mistakes={
         _buggy_gelu_slope: "your function returns Φ(z) + φ(z): the product rule's second term is z·Φ′(z) = "
@@ -52,16 +65,7 @@ q1 = Exercise(
         "second term needs the factor z. At z = 0 the bug gives 0.5 + 0.399 = 0.899 instead of 0.5, and "
         "for large |z| it is off by φ(z)(1 − z):"
     ),
-    stub=(
-        "import math\n"
-        "\n"
-        "def gelu_slope(z):\n"
-        "    Phi = 0.5 * (1 + math.erf(z / math.sqrt(2)))          # Φ(z), the normal CDF\n"
-        "    phi = math.exp(-z**2 / 2) / math.sqrt(2 * math.pi)     # φ(z) = Φ′(z), the normal density\n"
-        "    return Phi + phi                                       # GELU′(z), by the product rule\n"
-        "\n"
-        "answer = ...   # when gelu_slope is fixed: answer = gelu_slope"
-    ),
+    stub=_BUGGY_SOURCE + "\nanswer = ...   # when gelu_slope is fixed: answer = gelu_slope",
     answer_code=(
         "import math\n"
         "\n"

@@ -140,6 +140,15 @@ q4 = Exercise(
 )
 
 
+_BUGGY_SOURCE = (
+    "import math\n"
+    "\n"
+    "def numeric_slope(z, h=1e-5):\n"
+    "    return (math.tanh(z + h) - math.tanh(z - h)) / h\n"
+)
+"""The code with the planted bug, shown in the prompt and in the student's answer cell."""
+
+
 def _buggy_numeric_slope(z, h=1e-5):
     return (math.tanh(z + h) - math.tanh(z - h)) / h
 
@@ -149,7 +158,9 @@ q5 = Exercise(
     (
         "Find the bug. This central difference is meant to estimate tanh′(z), but a gradient check\n"
         "built on it fails at every point (try `numeric_slope(0.0)`: tanh′(0) = 1). Write the corrected\n"
-        "`numeric_slope(z)`, right to 7 digits for |z| ≤ 3."
+        "`numeric_slope(z)`, right to 7 digits for |z| ≤ 3.\n"
+        "\n"
+        "```python\n" + _BUGGY_SOURCE + "```"
     ),
     function_answer(lambda x: float(_tanh.derivative(x)), points=np.linspace(-3, 3, 61), rtol=1e-7, mistakes={
         lambda z: 2 * float(_tanh.derivative(z)): "your function returns twice tanh′(z): it divides by h, "
@@ -165,14 +176,7 @@ q5 = Exercise(
         "The planted bug divides by h; the points z − h and z + h are 2h apart, so every estimate is twice "
         "the slope (a mismatch of 100%, the kind a gradient check catches at once). Divide by 2h:"
     ),
-    stub=(
-        "import math\n"
-        "\n"
-        "def numeric_slope(z, h=1e-5):\n"
-        "    return (math.tanh(z + h) - math.tanh(z - h)) / h\n"
-        "\n"
-        "answer = ...   # when numeric_slope is fixed: answer = numeric_slope"
-    ),
+    stub=_BUGGY_SOURCE + "\nanswer = ...   # when numeric_slope is fixed: answer = numeric_slope",
     answer_code=(
         "import math\n"
         "\n"

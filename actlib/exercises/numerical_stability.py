@@ -107,6 +107,18 @@ q2 = Exercise(
 )
 
 
+_BUGGY_SOURCE = (
+    "import math\n"
+    "\n"
+    "def stable_sigmoid(z):\n"
+    "    e = math.exp(-abs(z))          # in (0, 1]: exp never overflows\n"
+    "    if z >= 0:\n"
+    "        return 1 / (1 + e)\n"
+    "    return 1 / (1 + 1 / e)         # z < 0: σ(z) = 1/(1 + e^(−z)), and e^(−z) = 1/e\n"
+)
+"""The code with the planted bug, shown in the prompt and in the student's answer cell."""
+
+
 def _buggy_stable_sigmoid(z):
     e = math.exp(-abs(z))
     return 1 / (1 + e) if z >= 0 else 1 / (1 + 1 / e)
@@ -117,7 +129,9 @@ q3 = Exercise(
     (
         "Find the bug. This \"stable\" sigmoid evaluates exp only at −|z|, yet it still fails for\n"
         "large negative z (try `stable_sigmoid(-720.0)`, true value 1.9·10⁻³¹³, and `stable_sigmoid(-750.0)`).\n"
-        "Write the corrected `stable_sigmoid(z)`, exact to 12 digits from z = −800 to 800."
+        "Write the corrected `stable_sigmoid(z)`, exact to 12 digits from z = −800 to 800.\n"
+        "\n"
+        "```python\n" + _BUGGY_SOURCE + "```"
     ),
     function_answer(lambda x: float(_sigmoid(x)),
                     points=np.concatenate([np.linspace(-800, 800, 161), [-709.0, -710.0, -720.0, -745.0, -746.0]]),
@@ -137,17 +151,7 @@ q3 = Exercise(
         "z ≈ −745, where e underflows to 0. Multiplying top and bottom by e gives e/(1 + e), which never "
         "leaves [0, 1]:"
     ),
-    stub=(
-        "import math\n"
-        "\n"
-        "def stable_sigmoid(z):\n"
-        "    e = math.exp(-abs(z))          # in (0, 1]: exp never overflows\n"
-        "    if z >= 0:\n"
-        "        return 1 / (1 + e)\n"
-        "    return 1 / (1 + 1 / e)         # z < 0: σ(z) = 1/(1 + e^(−z)), and e^(−z) = 1/e\n"
-        "\n"
-        "answer = ...   # when stable_sigmoid is fixed: answer = stable_sigmoid"
-    ),
+    stub=_BUGGY_SOURCE + "\nanswer = ...   # when stable_sigmoid is fixed: answer = stable_sigmoid",
     answer_code=(
         "import math\n"
         "\n"
