@@ -30,7 +30,7 @@ q1 = Exercise(
     (
         "Predict before the run: in float64, what is the relative error of the textbook slope\n"
         "`s * (1 - s)` with `s = 1 / (1 + exp(-30))`? Answer with the power of ten (−5 for 10⁻⁵). Reason\n"
-        "from how far σ(30) can be from the float it is stored as, not from the figure."
+        "from how far the computed s can be from σ(30), not from the figure."
     ),
     number_answer(_PREDICTED_POWER, atol=1, mistakes={
         -16: "−16 is the rounding of σ(30) itself; but 1 − σ(30) ≈ 9.4·10⁻¹⁴ is far smaller than σ(30), so "
@@ -40,20 +40,21 @@ q1 = Exercise(
         -13: "−13 is the size of the slope, e^(−30) ≈ 9.4·10⁻¹⁴; the question asks for its relative error.",
     }),
     hints=(
-        "σ(30) is stored as the float nearest to it; floats just below 1 are 2^-53 ≈ 1.1·10⁻¹⁶ apart, so it "
-        "is off by up to about 5.5·10⁻¹⁷.",
+        "s is a float near 1, and float64 keeps about 16 digits: computing it (1 + e^(−30) rounded, then the "
+        "division rounded) leaves an error of about 10⁻¹⁶ (at most 2^-53 + 2^-54 ≈ 1.7·10⁻¹⁶).",
         "1 − s keeps that absolute error, but 1 − σ(30) = σ(−30) ≈ e^(−30) ≈ 9.4·10⁻¹⁴. Divide.",
     ),
     solution=(
-        "s is off by up to half the spacing of floats below 1, 2^-54 ≈ 5.5·10⁻¹⁷; 1 − s carries that "
-        "absolute error, and 1 − σ(30) ≈ e^(−30) ≈ 9.4·10⁻¹⁴, so the relative error is up to about "
-        "5.5·10⁻¹⁷ / 9.4·10⁻¹⁴ ≈ 6·10⁻⁴: the power −3 (the run measures 1.0·10⁻³; −4 and −2 count too)."
+        "s is off from σ(30) by about 10⁻¹⁶, the rounding of numbers near 1 (at most 2^-53 from rounding "
+        "1 + e^(−30) plus 2^-54 from the division, 1.7·10⁻¹⁶); 1 − s carries that absolute error, and "
+        "1 − σ(30) ≈ e^(−30) ≈ 9.4·10⁻¹⁴, so the relative error is about 10⁻¹⁶ / 9.4·10⁻¹⁴ ≈ 10⁻³, at most "
+        "1.8·10⁻³: the power −3 (the run measures 1.0·10⁻³; −4 and −2 count too)."
     ),
     stub="answer = ...   # a whole number: the power of ten",
     answer_code=(
         "import math\n"
         "\n"
-        "absolute = 2.0**-54               # half the spacing of floats just below 1\n"
+        "absolute = 1e-16                  # the rounding of s, a float near 1\n"
         "slope = math.exp(-30)             # 1 - σ(30) ≈ σ′(30) ≈ e^(-30)\n"
         "answer = round(math.log10(absolute / slope))    # -3\n"
     ),
