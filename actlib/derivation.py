@@ -28,7 +28,7 @@ import sympy as sp
 from .activations import z as z_symbol
 from .formula import FormulaTooLarge, run_with_time_limit
 
-SIMPLIFY_SECONDS = 5.0
+SIMPLIFY_SECONDS = 20.0
 """How long sympy may try to prove one step before the numerical check decides."""
 
 _TEST_VALUES = ("7/10", "-13/10", "21/10", "-1/3", "5/2", "-3")
@@ -78,7 +78,7 @@ class _Written(ast.NodeVisitor):
             return self.symbols[node.id]
         if node.id == "z":
             return z_symbol
-        if node.id in ("pi", "E"):
+        if node.id in ("pi", "E", "I"):   # I: the imaginary unit (complex-step derivations)
             return getattr(sp, node.id)
         return sp.Symbol(node.id, real=True)
 
@@ -122,7 +122,7 @@ class _Written(ast.NodeVisitor):
 
 
 _FUNCTIONS = {"exp", "log", "sqrt", "tanh", "sinh", "cosh", "sin", "cos", "erf", "erfc", "Abs", "Max", "Min",
-              "Heaviside", "atan", "asinh", "LambertW", "Derivative"}
+              "Heaviside", "atan", "asinh", "LambertW", "Derivative", "re", "im"}
 
 
 def _is_fraction(expression) -> bool:

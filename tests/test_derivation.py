@@ -80,3 +80,12 @@ def test_negative_symbols_are_tested_at_negative_points_only():
     d = Derivation("q", "(Max(0, h) - Max(0, 0))/h", symbols=[h])
     d.step("h < 0: max(0, h) = 0", "(0 - 0)/h")
     assert d.result == 0
+
+
+def test_the_imaginary_unit_and_im_read_for_a_complex_step_series():
+    h = sp.Symbol("h", positive=True)
+    taylor = sp.Symbol("f0", real=True) + sp.Symbol("f1", real=True) * actlib.z + sp.Symbol("f2", real=True) * actlib.z**2 / 2
+    shown = check_step("imaginary part", "im(T(I*h))", "f1*h", names={"T": taylor}, symbols=[h])
+    assert "f_{1} h" in shown._repr_latex_()
+    with pytest.raises(StepError, match="does not follow"):
+        check_step("imaginary part", "im(T(I*h))", "f1*h - f2*h**2/2", names={"T": taylor}, symbols=[h])

@@ -1,4 +1,6 @@
-"""Notebook 06's exercises: written solutions pass, blanks are 'not answered', typical slips get a reason."""
+"""Notebook 08's exercises: written solutions pass, blanks are 'not answered', typical slips get a reason."""
+import math
+
 import pytest
 
 from actlib.exercises import finite_differences as exercises
@@ -7,11 +9,32 @@ from actlib.exercises import finite_differences as exercises
 @pytest.mark.parametrize("exercise, answer, words", [
     (exercises.q1, 1e-7, "proportional to h"),
     (exercises.q2, -16, "eps itself"),
+    (exercises.q2, -8, "forward difference's best step"),
     (exercises.q2, -12, "too small"),
     (exercises.q3, 0, "3 + 1e-20 rounds to 3"),
     (exercises.q3, 5.9, "too small"),
-    (exercises.q4, "c", "far larger than rounding"),
+    (exercises.q4, "c", "exactly 1/2 for every h"),
+    (exercises.q4, "d", "other one-sided slope"),
 ])
 def test_typical_wrong_answers_fail_with_a_reason(exercise, answer, words):
     feedback = exercise(answer)
     assert feedback.correct is False and words in feedback.message, feedback
+
+
+def test_the_predicted_power_is_the_measured_best_step_give_or_take_one():
+    measured = math.log10(exercises.best_central_step(1.0))
+    assert -6 < measured < -4.5
+    assert all(exercises.q2(power).correct for power in (-6, -5, -4))
+
+
+def test_the_planted_bug_is_named():
+    feedback = exercises.q5(exercises._buggy_numeric_slope)
+    assert feedback.correct is False and "divides by h" in feedback.message, feedback
+
+
+def test_the_code_shown_in_the_prompt_is_the_planted_bug():
+    namespace = {}
+    exec(exercises._BUGGY_SOURCE, namespace)
+    assert exercises._BUGGY_SOURCE in exercises.q5.prompt and exercises.q5.stub.startswith(exercises._BUGGY_SOURCE)
+    assert abs(namespace["numeric_slope"](0.0) - 2) < 1e-9   # twice tanh′(0) = 1
+    assert "divides by h" in exercises.q5(namespace["numeric_slope"]).message

@@ -1,4 +1,4 @@
-"""Notebook 05's exercises: written solutions pass, blanks are 'not answered', the naive forms fail."""
+"""Notebook 07's exercises: written solutions pass, blanks are 'not answered', the naive forms fail."""
 import math
 
 import pytest
@@ -6,18 +6,11 @@ import pytest
 from actlib.exercises import numerical_stability as exercises
 
 
-def test_naive_log_sigmoid_fails_with_the_point_named():
-    feedback = exercises.q2(lambda z: math.log(1 / (1 + math.exp(-z))))
-    assert feedback.correct is False and "raised OverflowError" in feedback.message
-
-
-def test_threshold_accepts_two_digits_and_rejects_the_float32_one():
-    assert exercises.q1(37).correct is True
-    assert exercises.q1(17.3).correct is False
-
-
-def test_choice_explains_the_wrong_option():
-    assert "cannot overflow" in exercises.q3("c").message
+def test_the_predicted_power_is_the_measured_one_give_or_take_one():
+    measured = math.log10(exercises.textbook_relative_error(30.0))
+    assert -3.5 < measured < -2.5
+    assert exercises.q1(-3).correct is True and exercises.q1(-4).correct is True
+    assert exercises.q1(-16).correct is False and "rounding of σ(30) itself" in exercises.q1(-16).message
 
 
 def test_naive_log_sigmoid_is_told_both_ways_it_breaks():
@@ -30,7 +23,30 @@ def test_a_correct_but_differently_written_log_sigmoid_passes_every_hard_point()
     assert exercises.q2(lambda z: min(z, 0.0) - math.log1p(math.exp(-abs(z)))).correct is True
 
 
-@pytest.mark.parametrize("answer, words", [(709.78, "exp(z) overflows"), (17.33, "float32 threshold")])
-def test_thresholds_of_other_roundings_are_named(answer, words):
-    feedback = exercises.q1(answer)
+def test_the_planted_bug_fails_where_one_over_e_overflows_and_where_e_underflows():
+    feedback = exercises.q3(exercises._buggy_stable_sigmoid)
+    assert feedback.correct is False
+    assert "raised ZeroDivisionError" in feedback.message and "at z = -710 it returned 0" in feedback.message
+
+
+def test_swapped_branches_are_named():
+    def swapped(z):
+        e = math.exp(-abs(z))
+        return e / (1 + e) if z >= 0 else 1 / (1 + e)
+    assert "branches are swapped" in exercises.q3(swapped).message
+
+
+@pytest.mark.parametrize("answer, words", [("a", "representable"), ("c", "65504"), ("d", "exactly 0")])
+def test_each_wrong_diagnosis_is_answered(answer, words):
+    feedback = exercises.q4(answer)
     assert feedback.correct is False and words in feedback.message, feedback
+
+
+def test_the_code_shown_in_the_prompt_is_the_planted_bug():
+    namespace = {}
+    exec(exercises._BUGGY_SOURCE, namespace)
+    assert exercises._BUGGY_SOURCE in exercises.q3.prompt and exercises.q3.stub.startswith(exercises._BUGGY_SOURCE)
+    assert namespace["stable_sigmoid"](-720.0) == 0 and namespace["stable_sigmoid"](3.0) == exercises._buggy_stable_sigmoid(3.0)
+    with pytest.raises(ZeroDivisionError):
+        namespace["stable_sigmoid"](-750.0)
+    assert exercises.q3(namespace["stable_sigmoid"]).correct is False

@@ -5,50 +5,82 @@
 """
 import math
 
+import numpy as np
 import sympy as sp
 
-from ..activations import get, z
-from ..checks import Exercise, choice_answer, expression_answer, function_answer, number_answer, tail_points
+from ..activations import get
+from ..chain import chain_gradients
+from ..checks import Exercise, function_answer, number_answer, tail_points
 
-_sigma = sp.Lambda(z, get("sigmoid").expr)
 _softplus = get("softplus")
-_silu = get("silu")
+_gelu = get("gelu")
+
+
+def _normal_cdf(z):
+    return 0.5 * (1 + math.erf(z / math.sqrt(2)))
+
+
+def _normal_density(z):
+    return math.exp(-z**2 / 2) / math.sqrt(2 * math.pi)
+
+
+_BUGGY_SOURCE = (
+    "import math\n"
+    "\n"
+    "def gelu_slope(z):\n"
+    "    Phi = 0.5 * (1 + math.erf(z / math.sqrt(2)))          # Φ(z), the normal CDF\n"
+    "    phi = math.exp(-z**2 / 2) / math.sqrt(2 * math.pi)     # φ(z) = Φ′(z), the normal density\n"
+    "    return Phi + phi                                       # GELU′(z), by the product rule\n"
+)
+"""The code with the planted bug, shown in the prompt and in the student's answer cell."""
+
+
+def _buggy_gelu_slope(z):
+    return _normal_cdf(z) + _normal_density(z)
+
+
 
 q1 = Exercise(
     "06.q1",
-    "What is the slope of softplus at z = 0?",
-    number_answer(0.5, rtol=1e-9, mistakes={
-        math.log(2): "log 2 ≈ 0.693 is softplus(0), the value; the question asks for the slope.",
-        1: "1 is the slope far to the right (softplus ≈ z there); at 0 it is σ(0).",
-        0.25: "0.25 is σ′(0), the sigmoid's slope; softplus′ is σ itself, so evaluate σ at 0.",
+    (
+        "Find the bug. This hand-written GELU′ returns 0.899 at z = 0, where GELU′(0) = Φ(0) = 0.5,\n"
+        "and a gradient check against central differences fails almost everywhere. Write the corrected\n"
+        "`gelu_slope(z)`, right to 8 digits for |z| ≤ 5.\n"
+        "\n"
+        "```python\n" + _BUGGY_SOURCE + "```"
+    ),
+    function_answer(lambda x: float(_gelu.derivative(x)), points=np.linspace(-5, 5, 101), rtol=1e-8, mistakes={
+        _buggy_gelu_slope: "your function returns Φ(z) + φ(z): the product rule's second term is z·Φ′(z) = "
+                           "z·φ(z), and the factor z is missing.",
+        _normal_cdf: "your function returns Φ(z) alone: the product rule's second term, z·φ(z), is missing.",
+        lambda z: _normal_cdf(z) - z * _normal_density(z): "a sign slip: the second term is +z·φ(z) (Φ′ = φ > 0).",
+        lambda z: z * _normal_density(z): "your function returns only z·φ(z); the first term Φ(z) is missing.",
     }),
-    hints=("Softplus′ is a function you met in notebook 01.",
-           "By the chain rule, d/dz log(1 + e^z) = e^z / (1 + e^z) = σ(z)."),
-    solution="softplus′(z) = σ(z), and σ(0) = 1/2:",
-    stub="answer = ...   # a number",
-    answer_code="answer = 0.5\n",
+    hints=(
+        "GELU(z) = z·Φ(z). Apply the product rule term by term and compare with the code's return line.",
+        "(z·Φ)′ = 1·Φ(z) + z·Φ′(z), and Φ′ = φ.",
+    ),
+    solution=(
+        "The planted bug is the return line `Phi + phi`: the product rule gives Φ(z) + z·φ(z), so the "
+        "second term needs the factor z. At z = 0 the bug gives 0.5 + 0.399 = 0.899 instead of 0.5, and "
+        "for large |z| it is off by φ(z)(1 − z):"
+    ),
+    stub=_BUGGY_SOURCE + "\nanswer = ...   # when gelu_slope is fixed: answer = gelu_slope",
+    answer_code=(
+        "import math\n"
+        "\n"
+        "def gelu_slope(z):\n"
+        "    Phi = 0.5 * (1 + math.erf(z / math.sqrt(2)))          # Φ(z), the normal CDF\n"
+        "    phi = math.exp(-z**2 / 2) / math.sqrt(2 * math.pi)     # φ(z) = Φ′(z), the normal density\n"
+        "    return Phi + z * phi                                   # GELU′(z) = 1·Φ(z) + z·Φ′(z)\n"
+        "\n"
+        "answer = gelu_slope\n"
+    ),
+    kind="find the bug",
 )
 
 q2 = Exercise(
     "06.q2",
-    "Give SiLU′(z) as an expression in z (`sigma(z)` may stand for the sigmoid).",
-    expression_answer(_silu.derivative_expr, names={"sigma": _sigma, "σ": _sigma}, mistakes={
-        "sigma(z)": "that is only the first term of the product rule, 1·σ(z); the second, z·σ′(z), is missing.",
-        "z*sigma(z)*(1 - sigma(z))": "that is only the second term of the product rule, z·σ′(z); the first, "
-                                     "1·σ(z), is missing.",
-        "sigma(z) + sigma(z)*(1 - sigma(z))": "the factor z of the second term z·σ′(z) is missing.",
-        "sigma(z) - z*sigma(z)*(1 - sigma(z))": "a sign slip in the second term: σ′ = σ(1 − σ) is positive.",
-        "sigma(z)*(1 - sigma(z))": "that is σ′, the sigmoid's slope; SiLU = z·σ(z) needs the product rule.",
-        "z*sigma(z)": "that is SiLU itself, not its derivative.",
-    }),
-    hints=("Product rule: (z·σ)′ = 1·σ + z·σ′.", "σ′ = σ(1 − σ) (notebook 01)."),
-    solution="SiLU′ = σ(z) + z·σ(z)(1 − σ(z)) = σ(z)(1 + z(1 − σ(z))):",
-    stub="answer = ...   # a string such as \"sigma(z) * ...\" or a sympy expression",
-    answer_code="answer = \"sigma(z) * (1 + z*(1 - sigma(z)))\"\n",
-)
-
-q3 = Exercise(
-    "06.q3",
     (
         "Write a `softplus(z)` for one float that matches log(1 + e^z) to 12 digits for\n"
         "|z| up to 1000. (Try `math.log(1 + math.exp(z))` first and read the feedback.)"
@@ -84,27 +116,13 @@ q3 = Exercise(
         "\n"
         "answer = softplus\n"
     ),
-)
-
-q4 = Exercise(
-    "06.q4",
-    "Which is not monotone: (a) ELU (b) softplus (c) SiLU (d) SELU?",
-    choice_answer("c", {
-        "a": "ELU′ is e^z > 0 for z ≤ 0 and 1 for z > 0: always positive.",
-        "b": "softplus′ is σ(z) > 0 everywhere.",
-        "c": "SiLU dips to a minimum of −0.278 at z = −1.278; left of it the slope is negative.",
-        "d": "SELU′ is λαe^z > 0 for z ≤ 0 and λ for z > 0: always positive.",
-    }),
-    hints=("Look at the property table's 'monotone' column, or at the sign of each derivative.",),
-    solution="(c): SiLU′ < 0 for z < −1.278.",
-    stub="answer = ...   # a letter, e.g. \"a\"",
-    answer_code="answer = \"c\"\n",
+    kind="apply",
 )
 
 _SILU_MINIMUM = -float(sp.LambertW(sp.exp(-1)))  # at z0 = -1 - W(1/e) = -1.2785 (derived in the notebook)
 
-q5 = Exercise(
-    "06.q5",
+q3 = Exercise(
+    "06.q3",
     (
         "The swish you built above with β = 2 is g(z) = z·σ(2z). What is its smallest\n"
         "value (six significant digits)? You know SiLU's: −0.278465, at z = −1.27846."
@@ -127,6 +145,53 @@ q5 = Exercise(
         "z0 = sp.solve(1 + z + sp.exp(z), z)[0]      # SiLU's minimum is at z0 = -1 - LambertW(exp(-1))\n"
         "answer = float(z0 + 1) / 2                 # SiLU(z0) = z0 + 1, halved for beta = 2\n"
     ),
+    kind="apply",
 )
 
-EXERCISES = (q1, q2, q3, q4, q5)
+CHAIN_DEPTH = 20
+"""The depth q4 asks about; the cell after it runs the chain at this depth."""
+
+
+def gelu_gradient_kept(depth: int = CHAIN_DEPTH, seed: int = 0) -> float:
+    """Gradient in the first layer relative to the last, GELU chain of width 32, weight std 1/√32."""
+    return float(chain_gradients("gelu", depth=depth, width=32, seed=seed).relative[0])
+
+
+_KEPT_POWER = round(math.log10(gelu_gradient_kept()))   # -5 (5.9e-6 with seed 0)
+
+q4 = Exercise(
+    "06.q4",
+    (
+        "Predict before the run: the chain of this notebook's table (width 32, weight std 1/√32, seed 0)\n"
+        "with GELU, but 20 layers instead of 10. What fraction of the last layer's gradient reaches the\n"
+        "first layer? Answer with the power of ten (−2 for 10⁻²)."
+    ),
+    number_answer(_KEPT_POWER, atol=1, mistakes={
+        -2: "−2 is about what 10 layers keep (0.55⁹ ≈ 5·10⁻³); twice the depth multiplies by the rms slope "
+            "twice as often.",
+        -3: "−3 is closer to what 10 layers keep; 20 layers multiply by the rms slope 19 times.",
+        0: "0 would mean the gradient keeps its size; GELU's rms slope is about 0.55, below 1, so every layer "
+           "shrinks it.",
+    }),
+    hints=(
+        "The table's lesson: each layer scales the gradient by about the rms slope √(mean g′²), about 0.55 "
+        "for GELU at this weight scale.",
+        "From layer 20 back to layer 1 the gradient is multiplied 19 times: 0.55¹⁹ ≈ ?",
+    ),
+    solution=(
+        "Each layer multiplies the gradient's size by about the rms slope, about 0.55 for GELU in the table "
+        "(0.51 to 0.54 over five seeds at 20 layers), and 19 layers lie between the last and the first: "
+        "0.55¹⁹ ≈ 1.2·10⁻⁵, 0.51¹⁹ ≈ 3·10⁻⁶, so the power −5 (the run measures 4·10⁻⁶ to 8·10⁻⁶ over seeds "
+        "0 to 4; −6 and −4 count too):"
+    ),
+    stub="answer = ...   # a whole number: the power of ten",
+    answer_code=(
+        "import math\n"
+        "\n"
+        "rms_slope = 0.55                       # GELU's, from the table\n"
+        "answer = round(math.log10(rms_slope ** 19))    # -5\n"
+    ),
+    kind="predict",
+)
+
+EXERCISES = (q1, q2, q3, q4)
