@@ -46,7 +46,7 @@ IMPORT = re.compile(r"from actlib\.exercises import (\w+) as exercises")
 GRADING = re.compile(r"exercises\.(q\d+)\.grade\(answer\)")
 SOLUTION = re.compile(r"### BEGIN SOLUTION\n(.*?)### END SOLUTION", re.S)
 # The self-study sentences about hints and worked solutions, to the end of their paragraph.
-SELF_STUDY_HELP = re.compile(r"(Stuck\? )?`exercises\.q1\.hint\(\)`.*?(?=\n\n|\Z)", re.S)
+SELF_STUDY_HELP = re.compile(r"(Stuck\? )?`exercises\.q\d+\.hint\(\)`.*?(?=\n\n|\Z)", re.S)
 GRADED_HELP = ("In graded work the check says only whether your answer has the form the question asks for "
                "(a number, a formula, a pair, a letter, a function); it is marked after you submit. Hints "
                "and worked solutions are not available.")
