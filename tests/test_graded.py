@@ -172,8 +172,8 @@ def test_release_notebook_runs_on_the_keyless_wheel(graded, tmp_path, monkeypatc
     monkeypatch.delenv("MPLBACKEND", raising=False)
     notebook = nbformat.read(graded / "release" / "01_sigmoid" / "01_sigmoid.ipynb", as_version=4)
     answers = [cell for cell in notebook.cells if cell.metadata.get("nbgrader", {}).get("solution")]
-    answers[1].source = "answer = (0.25, 0)"           # q2 right
-    answers[3].source = "answer = 'ten'"               # q4 in the wrong form
+    answers[0].source = "answer = 'ten'"                                # q1 (a number) in the wrong form
+    answers[1].source = "answer = '2*exp(-2*z)/(1 + exp(-2*z))**2'"     # q2 right
     notebook.cells.insert(1, nbformat.v4.new_code_cell(
         "import sys   # this machine's editable install of the full actlib is not on a student's machine\n"
         "sys.meta_path[:] = [finder for finder in sys.meta_path if 'editable' not in repr(finder)]\n"
@@ -184,9 +184,9 @@ def test_release_notebook_runs_on_the_keyless_wheel(graded, tmp_path, monkeypatc
     shown = [output.get("data", {}).get("text/plain", "") for cell in notebook.cells
              if cell.metadata.get("nbgrader", {}).get("grade") for output in cell.outputs]
     assert len(shown) == 5
-    assert shown[0].startswith("… Not answered yet") and shown[4].startswith("… Not answered yet")
+    assert all(text.startswith("… Not answered yet") for text in shown[2:])
     assert shown[1].startswith("✓ Form accepted") and "does not say whether it is right" in shown[1]
-    assert shown[3].startswith("✗ Check the form: expected a number, got str")
+    assert shown[0].startswith("✗ Check the form: expected a number, got str")
     assert not any("Correct" in text or "Not yet" in text for text in shown)
 
 
