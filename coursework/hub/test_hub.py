@@ -43,7 +43,7 @@ PASSWORD = secrets.token_hex(8)
 ADMIN_TOKEN = secrets.token_hex(16)
 REPO = "actlib-student"
 NOTEBOOK = "01_sigmoid.ipynb"
-ANSWER = "answer = '2*exp(-2*z)/(1 + exp(-2*z))**2'   # my answer: d/dz σ(2z)"
+ANSWER = "answer = '2*exp(-2*z)/(1 + exp(-2*z))**2'   # my answer"
 LECTURER_NOTE = "Lecturer's note: exercise 5 is optional this week."
 
 
