@@ -2,8 +2,10 @@
 
 A prediction is not a calculation, so its checker accepts a range (``low`` to ``high``) around what
 the run will show, and its feedback says which way a wrong guess is off and why. The notebook's
-next cell runs the experiment and asserts that the measured value lies in the same range
-(``checker.accepts(value)``), so the checker and the run can never disagree::
+run, after the grading cell, states its own settings and asserts its own result (a graded copy's
+``exercises`` module has no answers, so run cells never call it); tests/test_predict_then_run.py
+checks that ``checker.accepts(value)`` holds for what the run measures, so the checker and the run
+can never disagree::
 
     >>> from actlib.predictions import range_answer
     >>> check = range_answer(0.03, 0.5, below={1e-3: "that shrinks it geometrically, layer after layer"})

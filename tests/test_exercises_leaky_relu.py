@@ -9,7 +9,7 @@ from actlib.exercises import leaky_relu as exercises
 
 @pytest.mark.parametrize("exercise, answer", [
     (exercises.q1, "-1/50"), (exercises.q2, "B"), (exercises.q3, (0.01, 0.2)),
-    (exercises.q5, -2.0), (exercises.q6, [6.0, 3.0]),
+    (exercises.q5, -0.7), (exercises.q6, [-2.5, -5.0]),
 ])
 def test_other_correct_forms_pass(exercise, answer):
     assert exercise(answer).correct is True
@@ -24,10 +24,11 @@ def test_other_correct_forms_pass(exercise, answer):
     (exercises.q3, (1, 0.57), "like the sigmoid?"),
     (exercises.q3, (0.008, 0.009), "like tanh?"),
     (exercises.q5, 0, "for z > 0"),
-    (exercises.q5, 2, "wrong sign"),
-    (exercises.q6, (3, 3), "max(αz, z): 3 is z, but the max takes the larger"),
-    (exercises.q6, (6, 6), "actlib: actlib's leaky_relu is defined branch by branch"),
-    (exercises.q6, (3, 6), "right but swapped"),
+    (exercises.q5, 0.7, "wrong sign"),
+    (exercises.q5, -0.007, "the value, not its derivative"),
+    (exercises.q6, (-5, -5), "max(αz, z): −5 is αz, but the max takes the larger"),
+    (exercises.q6, (-2.5, -2.5), "actlib: actlib's leaky_relu is defined branch by branch"),
+    (exercises.q6, (-5, -2.5), "right but swapped"),
 ])
 def test_typical_wrong_answers_fail_with_a_reason(exercise, answer, words):
     feedback = exercise(answer)

@@ -38,7 +38,7 @@ q2 = Exercise(
         "a": "with α = 1 every layer is affine, and affine maps compose to one affine map: more layers "
              "still give a straight line.",
         "b": "α = 0.1 puts a kink back into each unit, and the kinks are what let the network bend; "
-             "the next cell runs it.",
+             "the run below shows it.",
         "c": "the rate is not the problem: the network has reached the best a straight line can do.",
         "d": "64 affine units still sum to an affine map of x: a straight line.",
     }),
@@ -76,7 +76,7 @@ q3 = Exercise(
         "**Predict, then run.** Notebook 02 measured how often a neuron's 8 weight gradients share one\n"
         "sign: with sigmoid inputs on 100% of single examples and in 57% of minibatch sums, with tanh inputs\n"
         "0.7% and 0.9%. Predict both fractions for inputs from Leaky ReLU (α = 0.01), same neurons and\n"
-        "minibatches. Answer with a pair `(per_example, per_minibatch)`. The cell after the exercise runs it."
+        "minibatches. Answer with a pair `(per_example, per_minibatch)`. The run follows the grading cell."
     ),
     range_pair_answer(_per_example, _per_minibatch, labels=["per example", "per minibatch"]),
     hints=(
@@ -154,43 +154,47 @@ q4 = Exercise(
 )
 
 
-_check_prelu_gradient = number_answer(-2.0, rtol=1e-12, mistakes={
-    0: "0 is ∂g/∂α for z > 0; at z = −2 the branch α·z depends on α.",
-    2: "Right size, wrong sign: ∂(αz)/∂α = z, and z = −2.",
+_check_prelu_gradient = number_answer(-0.7, rtol=1e-12, mistakes={
+    0: "0 is ∂g/∂α for z > 0; at z = −0.7 the branch α·z depends on α.",
+    0.7: "Right size, wrong sign: ∂(αz)/∂α = z, and z = −0.7.",
+    -0.007: "that is g(−0.7) = αz with α = 0.01, the value, not its derivative in α: ∂(αz)/∂α = z.",
+    0.01: "that is ∂g/∂z on the left branch, α; the question asks for the derivative in α, holding z fixed.",
 })
 
 
 q5 = Exercise(
     "04.q5",
-    "In PReLU, what is ∂g/∂α at z = −2?",
+    "In PReLU, what is ∂g/∂α at z = −0.7?",
     _check_prelu_gradient,
     hints=("Differentiate each branch with respect to α, holding z fixed.",),
-    solution="∂g/∂α = 0 for z > 0 and z for z ≤ 0, that is min(z, 0); at z = −2 it is −2:",
+    solution="∂g/∂α = 0 for z > 0 and z for z ≤ 0, that is min(z, 0); at z = −0.7 it is −0.7:",
     stub="answer = ...   # a number",
-    answer_code="answer = -2\n",
+    answer_code="answer = -0.7\n",
     kind="apply",
 )
 
 q6 = Exercise(
     "04.q6",
     (
-        "Take α = 2. What is max(αz, z) at z = 3, and what does\n"
-        "`actlib.get(\"leaky_relu\", alpha=2)(3.0)` return? Answer with a pair."
+        "Take α = 2. What is max(αz, z) at z = −2.5, and what does\n"
+        "`actlib.get(\"leaky_relu\", alpha=2)(-2.5)` return? Answer with a pair."
     ),
     tuple_answer(
-        number_answer(6.0, mistakes={3: "3 is z, but the max takes the larger of αz = 2·3 and z = 3."}),
-        number_answer(3.0, mistakes={6: "actlib's leaky_relu is defined branch by branch (z for z > 0), "
-                                        "not as max(αz, z)."}),
+        number_answer(-2.5, mistakes={-5: "−5 is αz, but the max takes the larger of αz = 2·(−2.5) = −5 "
+                                          "and z = −2.5."}),
+        number_answer(-5.0, mistakes={-2.5: "actlib's leaky_relu is defined branch by branch (αz for z ≤ 0), "
+                                            "not as max(αz, z)."}),
         labels=("max(αz, z)", "actlib")),
     hints=(
-        "max(2·3, 3) = max(6, 3). actlib defines the function branch by branch: z for z > 0, αz for z ≤ 0.",
+        "max(2·(−2.5), −2.5) = max(−5, −2.5). actlib defines the function branch by branch: z for z > 0, "
+        "αz for z ≤ 0.",
     ),
     solution=(
-        "max(6, 3) = 6, but the branch definition gives z = 3 for z > 0. For α > 1 the max formula swaps the "
-        "branches; min(αz, z) is the right one-line form then:"
+        "max(−5, −2.5) = −2.5, but the branch definition gives αz = −5 for z ≤ 0. For α > 1 the max formula "
+        "swaps the branches; min(αz, z) is the right one-line form then:"
     ),
     stub="answer = ...   # (max_formula, actlib)",
-    answer_code="answer = (6, 3)\n",
+    answer_code="answer = (-2.5, -5)\n",
     kind="apply",
 )
 

@@ -73,7 +73,7 @@ q3 = Exercise(
     (
         "**Predict, then run.** From seed 0, learning rate 0.05 left 4 of the 32 units dead after 2000\n"
         "steps, and 0.2 left 21. Predict how many are dead after 2000 steps at learning rate **0.15**\n"
-        "(same network and seed). The cell after the exercise runs it."
+        "(same network and seed). The run follows the grading cell."
     ),
     range_answer(3, 8, below={
         0: "3 units are dead from the start, and a first-layer unit never revives, so at least 3.",
@@ -83,7 +83,8 @@ q3 = Exercise(
             "some rate no update does.",
         21: "as many as at 0.2? The rate that kills many units is close to the one at which training "
             "diverges; 0.15 is below it for seed 0.",
-    }, explain="Mass dying starts only above a threshold rate, where updates overshoot."),
+    }, explain="For seed 0 the mass dying starts between 0.15 and 0.2; for other starts it begins lower "
+               "(see the going-further section)."),
     hints=(
         "Three units are dead from the start and none revives. Do more die in proportion to the rate?",
         "A unit dies when one overshooting update moves its weight and bias so far that z ≤ 0 on all of "
@@ -91,8 +92,9 @@ q3 = Exercise(
     ),
     solution=(
         "Only one unit dies besides the three dead from the start (4 of 32, as at 0.05): the mass dying "
-        "starts abruptly between 0.15 and 0.2, just below the rates at which training diverges. Any "
-        "prediction from 3 to 8 counts:"
+        "starts abruptly between 0.15 and 0.2 for seed 0, just below the rates at which training diverges "
+        "(other starts lose units at lower rates, see the going-further section). Any prediction from 3 to "
+        "8 counts:"
     ),
     stub="answer = ...   # a number of units, 0 to 32",
     answer_code="answer = 4\n",

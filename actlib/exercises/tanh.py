@@ -47,8 +47,8 @@ _tanh_30 = range_answer(0.03, 0.5, below={
     1e-6: "that is the sigmoid's 10-layer result; tanh′ is close to 1 near z = 0.",
 }, above={1: "the slopes 1 − tanh² are below 1 wherever z ≠ 0, so the chain loses some of the gradient."})
 _sigmoid_30 = range_answer(1e-21, 1e-16, below={
-    1e-30: "too small: each layer multiplies by about 0.23 (σ′ ≈ 1/4 near 0) and the weights; 29 more "
-           "factors of that size take 10⁻⁶ per 10 layers to about 10⁻¹⁸.",
+    1e-30: "too small: the 10-layer chain lost about 10⁻⁶ over its 9 layer-to-layer factors; the 30-layer "
+           "chain has 29, so about (10⁻⁶)³ = 10⁻¹⁸, not less.",
 }, above={
     1e-6: "that is the 10-layer result: 20 more layers, each multiplying by about 0.23 times the weights' "
           "effect, shrink it by another 10¹².",
@@ -62,7 +62,7 @@ q2 = Exercise(
         "**Predict, then run.** With 10 layers, 11% of the gradient reached tanh's layer 1 and about\n"
         "10⁻⁶ of it reached sigmoid's. Predict the two fractions for a chain of **30** layers (same width 32,\n"
         "weights of std $1/\\sqrt{32}$, seed 0). Answer with a pair `(tanh_fraction, sigmoid_fraction)`;\n"
-        "the order of magnitude is what counts. The cell after the exercise runs it."
+        "the order of magnitude is what counts. The run follows the grading cell."
     ),
     range_pair_answer(_tanh_30, _sigmoid_30, labels=["tanh", "sigmoid"]),
     hints=(
@@ -72,7 +72,7 @@ q2 = Exercise(
         "1/√32 and tanh(z) < z), so the slopes of the deep layers are close to 1.",
     ),
     solution=(
-        "The sigmoid's loss compounds, about 10⁻⁶ per 10 layers, so about 10⁻¹⁸ after 30. Tanh's does not: "
+        "The sigmoid's loss compounds, about 10⁻⁶ per 10 layers, so about (10⁻⁶)³ = 10⁻¹⁸ after 30 (5·10⁻¹⁹ in the run). Tanh's does not: "
         "the outputs of a tanh layer are smaller than its inputs, so deeper layers sit ever closer to z = 0 "
         "where tanh′ ≈ 1, and the gradient stays at about a tenth (13% with seed 0):"
     ),
