@@ -9,14 +9,15 @@ from actlib.exercises import derivative_card as exercises
 
 
 def test_the_prediction_is_judged_against_the_run_it_predicts():
-    run = chain_gradients("tanh", depth=30, width=32, seed=0).relative[0]
-    assert exercises.tanh_kept_after_30_layers() == run
+    run = chain_gradients("tanh", depth=100, width=32, seed=0).relative[0]
+    assert exercises.tanh_kept_deep() == run
     assert exercises.q1(run).correct and exercises.q1(run / 2.9).correct and exercises.q1(run * 2.9).correct
     assert not exercises.q1(run / 3.1).correct and not exercises.q1(run * 3.1).correct
 
 
 @pytest.mark.parametrize("exercise, answer, words", [
-    (exercises.q1, 0.2 ** 3, "too small"),      # ten layers' loss compounded three times
+    (exercises.q1, 0.13 ** (10 / 3), "too small"),   # the 30-layer loss compounded
+    (exercises.q1, 0.13, "too large"),            # the deep layers lose nothing
     (exercises.q1, 1.5, "too large"),
     (exercises.q1, -0.1, "positive"),
     (exercises.q2, "a", "cannot undo"),

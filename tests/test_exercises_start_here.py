@@ -64,3 +64,8 @@ def test_the_prediction_accepts_what_the_notebook_run_measures():
     network = MLP([2, 4, 4, 1], activation=actlib.get("leaky_relu", alpha=1.0), seed=0)
     accuracy = network.fit(X, y, epochs=1000, learning_rate=1.0).accuracy[-1]
     assert exercises.q1(accuracy).correct is True
+
+
+def test_the_weight_gradient_feedback_speaks_of_weights():
+    feedback = exercises.q3(fixed_weight_gradient)
+    assert feedback.correct and "test weights w from −4 to 4" in feedback.message and "|z|" not in feedback.message, feedback

@@ -101,11 +101,15 @@ def _check_ratio(answer):
         return False, ("that says layer 1 gets at least as much gradient as the output layer; each layer on the way "
                        "down multiplies it by σ′(z) ≤ 1/4 (and by weights of size about 1).")
     if abs(math.log10(answer / truth)) <= math.log10(RATIO_FACTOR):
+        if abs(math.log10(answer / 0.25 ** 9)) < 0.1:   # nine factors, as in notebook 01's chain
+            return True, (f"close enough: the run gives {truth:.1e}. But count ten factors σ′ ≤ 1/4 here, (1/4)¹⁰ ≈ 1e-6: "
+                          "the output layer's δ = p − y has no σ′ factor, so each of the ten hidden layers contributes "
+                          "one (in notebook 01's chain δ₁₀ already contained one, hence nine there).")
         return True, (f"the run gives {truth:.1e}: close to (1/4)¹⁰ ≈ 1e-6, ten factors σ′ ≤ 1/4 (the weights "
                       "do not make up for them).")
     if 0.05 <= answer:
-        return False, ("that is about one or two factors of 1/4: the gradient passes through ten sigmoid layers, "
-                       "one factor σ′ ≤ 1/4 each, on its way down to layer 1.")
+        return False, ("that keeps a sizeable share of the gradient; on its way down to layer 1 it passes ten "
+                       "sigmoid layers, one factor σ′ ≤ 1/4 each.")
     if answer > truth:
         return False, ("too generous: a factor of about 1/4 per layer, ten times, gives a millionth; check how many "
                        "factors and how small each is.")
@@ -125,7 +129,9 @@ q1 = Exercise(
         "σ′(z) ≤ 1/4, largest at z = 0; with weights of size about 1, ten such factors remain.",
     ),
     solution=("About (1/4)¹⁰ ≈ 1e-6: ten factors σ′ ≤ 1/4 (σ′ is 1/4 at z = 0 and less elsewhere), with weights "
-              "that do not make up for them. Any prediction within a factor 30 of the run counts."),
+              "that do not make up for them. Ten, not nine as in notebook 01's chain: the output layer's δ = p − y "
+              "has no σ′ factor, so each of the ten hidden layers contributes one. Any prediction within a factor "
+              "30 of the run counts."),
     stub="answer = ...   # a number, such as 1e-3",
     answer_code="answer = 0.25 ** 10\n",
     kind="predict",
