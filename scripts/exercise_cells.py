@@ -105,6 +105,12 @@ def main():
     args = parser.parse_args()
     problems = []
     for path in notebook_paths():
+        twin = path.with_suffix(".md")
+        if args.write and twin.exists() and twin.stat().st_mtime > path.stat().st_mtime:
+            # The markdown twin holds edits the notebook lacks: bring them in first, or rewriting the
+            # notebook and syncing it back would overwrite them.
+            subprocess.run([Path(sys.executable).parent / "jupytext", "--sync", str(twin)], check=True,
+                           capture_output=True)
         notebook = nbformat.read(path, as_version=4)
         found = differences(notebook)
         if found and args.write:
