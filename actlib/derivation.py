@@ -24,6 +24,7 @@ from __future__ import annotations
 import ast
 
 import sympy as sp
+from sympy.printing.latex import LatexPrinter
 
 from .activations import z as z_symbol
 from .formula import FormulaTooLarge, run_with_time_limit
@@ -94,18 +95,25 @@ class _Written(ast.NodeVisitor):
         left, right = self.visit(node.left), self.visit(node.right)
         keep = lambda x: sp.UnevaluatedExpr(x) if _is_fraction(x) else x  # noqa: E731
         if isinstance(node.op, ast.Add):
-            return sp.Add(left, right, evaluate=False)
+            return sp.Add(*_terms(left), right, evaluate=False)
         if isinstance(node.op, ast.Sub):
-            return sp.Add(left, sp.Mul(sp.Integer(-1), right, evaluate=False), evaluate=False)
+            negated = sp.Mul(sp.Integer(-1), sp.UnevaluatedExpr(right) if right.is_Number else right, evaluate=False)
+            return sp.Add(*_terms(left), negated, evaluate=False)
+        if _is_negation(left) and isinstance(node.op, (ast.Mult, ast.Div)):   # −a·b is −(a·b), −a/b is −(a/b)
+            rest = ast.BinOp(left=_Given(left.args[1]), op=node.op, right=_Given(right))
+            return sp.Mul(sp.Integer(-1), self.visit(rest), evaluate=False)
         if isinstance(node.op, ast.Mult):
-            return sp.Mul(keep(left), keep(right), evaluate=False)
+            return sp.Mul(*_factors(keep(left)), keep(right), evaluate=False)
         if isinstance(node.op, ast.Div):
             if left == 1:
                 return sp.Pow(right, -1, evaluate=False)
-            return sp.Mul(left, sp.Pow(right, -1, evaluate=False), evaluate=False)
+            return sp.Mul(*_factors(left), sp.Pow(right, -1, evaluate=False), evaluate=False)
         if isinstance(node.op, ast.Pow):
             return sp.Pow(keep(left), right, evaluate=False)
         return self.generic_visit(node)
+
+    def visit__Given(self, node):
+        return node.value
 
     def visit_Call(self, node):
         if not isinstance(node.func, ast.Name) or node.keywords:
@@ -125,15 +133,50 @@ _FUNCTIONS = {"exp", "log", "sqrt", "tanh", "sinh", "cosh", "sin", "cos", "erf",
               "Heaviside", "atan", "asinh", "LambertW", "Derivative", "re", "im"}
 
 
+class _Given(ast.expr):
+    """An operand already read (a sympy expression), for regrouping −a·b as −(a·b)."""
+    _fields = ("value",)
+
+
+def _is_negation(expression) -> bool:
+    return isinstance(expression, sp.Mul) and len(expression.args) == 2 and expression.args[0] == -1
+
+
+def _terms(expression) -> tuple:
+    """The terms of a left operand a + b (or a − b) to be extended, so a + b + c is one sum, not (a + b) + c."""
+    return expression.args if isinstance(expression, sp.Add) else (expression,)
+
+
+def _factors(expression) -> tuple:
+    """The factors of a left operand a·b to be extended, so a·b·c is one product, not (a·b)·c.
+
+    A written quotient arrives wrapped (UnevaluatedExpr), so it stays one fraction."""
+    return expression.args if isinstance(expression, sp.Mul) and not _is_fraction(expression) else (expression,)
+
+
 def _is_fraction(expression) -> bool:
     if isinstance(expression, sp.Pow):
         return bool(expression.exp.is_negative)
     return isinstance(expression, sp.Mul) and any(isinstance(a, sp.Pow) and a.exp.is_negative for a in expression.args)
 
 
+class _LatexPrinter(LatexPrinter):
+    """sympy's LaTeX printer, but a derivative in one variable is d/dz even when the expression has
+    other symbols (parameters such as α, λ), as a reader writes it; ∂ only for several variables."""
+
+    def _print_Derivative(self, expr):
+        text = super()._print_Derivative(expr)
+        if len(expr.variables) == 1 and text.startswith(r"\frac{\partial}"):
+            variable = self._print(expr.variables[0])
+            head = rf"\frac{{\partial}}{{\partial {variable}}}"
+            if text.startswith(head):
+                text = rf"\frac{{d}}{{d {variable}}}" + text[len(head):]
+        return text
+
+
 def _latex(form) -> str:
     """LaTeX of a form as written (factors in the written order)."""
-    return sp.latex(form, order="none")
+    return _LatexPrinter({"order": "none"}).doprint(form)
 
 
 def _meaning(expression, names: dict):

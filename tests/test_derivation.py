@@ -89,3 +89,25 @@ def test_the_imaginary_unit_and_im_read_for_a_complex_step_series():
     assert "f_{1} h" in shown._repr_latex_()
     with pytest.raises(StepError, match="does not follow"):
         check_step("imaginary part", "im(T(I*h))", "f1*h - f2*h**2/2", names={"T": taylor}, symbols=[h])
+
+
+def test_sums_and_products_show_no_redundant_brackets_and_subtracting_a_number_shows_the_number():
+    h = sp.Symbol("h", positive=True)
+    d = Derivation("E", "(f1*h + f2*h**2/2 + f3*h**3/6)/h - f1", symbols=[h])
+    latex, text = d._repr_latex_(), repr(d)
+    assert r"\frac{f_{1} h + \frac{f_{2} h^{2}}{2} + \frac{f_{3} h^{3}}{6}}{h} - f_{1}" in latex
+    assert "(f1*h + f2*h**2/2 + f3*h**3/6)/h - f1" in text
+    tanh = check_step("a shifted sigmoid", "tanh(z)", "2*sigma(2*z) - 1", names=SIGMA)
+    assert repr(tanh).endswith("= 2*sigma(2*z) - 1   [a shifted sigmoid]") and r"- 1 \cdot 1" not in tanh._repr_latex_()
+    relu = Derivation("q", "(Max(0, h) - 0)/h", symbols=[h])
+    assert "(Max(0, h) - 0)/h" in repr(relu) and r"\max\left(0, h\right) - 0" in relu._repr_latex_()
+    product = Derivation("p", "-a*b*c*d/6 + x*y*z")
+    assert r"- \frac{a b c d}{6} + x y z" in product._repr_latex_() and "-a*b*c*d/6 + x*y*z" in repr(product)
+
+
+def test_a_derivative_in_one_variable_is_d_dz_even_with_parameters():
+    alpha = sp.Symbol("alpha", positive=True)
+    d = Derivation(r"\mathrm{ELU}'(z)", "Derivative(alpha*(exp(z) - 1), z)", symbols=[alpha])
+    latex = d._repr_latex_()
+    assert r"\frac{d}{d z} \alpha \left(e^{z} - 1\right)" in latex and r"\partial" not in latex
+    assert "Derivative(alpha*(exp(z) - 1), z)" in repr(d)

@@ -124,8 +124,8 @@ _SILU_MINIMUM = -float(sp.LambertW(sp.exp(-1)))  # at z0 = -1 - W(1/e) = -1.2785
 q3 = Exercise(
     "06.q3",
     (
-        "The swish you built above with β = 2 is g(z) = z·σ(2z). What is its smallest\n"
-        "value (six significant digits)? You know SiLU's: −0.278465, at z = −1.27846."
+        "The swish `swish_beta` you built above, taken at β = 2, is g(z) = z·σ(2z). What is its\n"
+        "smallest value (six significant digits)? You know SiLU's: −0.278465, at z = −1.27846."
     ),
     number_answer(_SILU_MINIMUM / 2, rtol=5e-6, mistakes={
         _SILU_MINIMUM: "−0.278465 is SiLU's minimum (β = 1). Write z·σ(2z) in terms of SiLU(2z).",
@@ -139,11 +139,11 @@ q3 = Exercise(
     solution="z·σ(βz) = SiLU(βz)/β, so its minimum is −W(1/e)/β = −0.278465/2 = −0.139232, at z = z0/β = −0.639:",
     stub="answer = ...   # a number",
     answer_code=(
-        "import sympy as sp\n"
+        "import sympy as sp                          # the notebook's sp: the same module\n"
         "\n"
-        "z = sp.Symbol(\"z\", real=True)\n"
-        "z0 = sp.solve(1 + z + sp.exp(z), z)[0]      # SiLU's minimum is at z0 = -1 - LambertW(exp(-1))\n"
-        "answer = float(z0 + 1) / 2                 # SiLU(z0) = z0 + 1, halved for beta = 2\n"
+        "u = sp.Symbol(\"u\", real=True)\n"
+        "u_min = sp.solve(1 + u + sp.exp(u), u)[0]    # SiLU's minimum is at u_min = -1 - LambertW(exp(-1))\n"
+        "answer = float(u_min + 1) / 2                # SiLU(u_min) = u_min + 1, halved for beta = 2\n"
     ),
     kind="apply",
 )
@@ -162,9 +162,9 @@ _KEPT_POWER = round(math.log10(gelu_gradient_kept()))   # -5 (5.9e-6 with seed 0
 q4 = Exercise(
     "06.q4",
     (
-        "Predict before the run: the chain of this notebook's table (width 32, weight std 1/√32, seed 0)\n"
-        "with GELU, but 20 layers instead of 10. What fraction of the last layer's gradient reaches the\n"
-        "first layer? Answer with the power of ten (−2 for 10⁻²)."
+        "Predict before the run: the chain of the gradient experiment above (10 layers, width 32,\n"
+        "weight std 1/√32, seed 0) with GELU, but 20 layers instead of 10. What fraction of the last\n"
+        "layer's gradient reaches the first layer? Answer with the power of ten (−2 for 10⁻²)."
     ),
     number_answer(_KEPT_POWER, atol=1, mistakes={
         -2: "−2 is about what 10 layers keep (0.55⁹ ≈ 5·10⁻³); twice the depth multiplies by the rms slope "
@@ -174,12 +174,12 @@ q4 = Exercise(
            "shrinks it.",
     }),
     hints=(
-        "The table's lesson: each layer scales the gradient by about the rms slope √(mean g′²), about 0.55 "
+        "The chain experiment's lesson: each layer scales the gradient by about the rms slope √(mean g′²), about 0.55 "
         "for GELU at this weight scale.",
         "From layer 20 back to layer 1 the gradient is multiplied 19 times: 0.55¹⁹ ≈ ?",
     ),
     solution=(
-        "Each layer multiplies the gradient's size by about the rms slope, about 0.55 for GELU in the table "
+        "Each layer multiplies the gradient's size by about the rms slope, about 0.55 for GELU in the chain experiment above "
         "(0.51 to 0.54 over five seeds at 20 layers), and 19 layers lie between the last and the first: "
         "0.55¹⁹ ≈ 1.2·10⁻⁵, 0.51¹⁹ ≈ 3·10⁻⁶, so the power −5 (the run measures 4·10⁻⁶ to 8·10⁻⁶ over seeds "
         "0 to 4; −6 and −4 count too):"
@@ -188,7 +188,7 @@ q4 = Exercise(
     answer_code=(
         "import math\n"
         "\n"
-        "rms_slope = 0.55                       # GELU's, from the table\n"
+        "rms_slope = 0.55                       # GELU's, from the chain experiment above\n"
         "answer = round(math.log10(rms_slope ** 19))    # -5\n"
     ),
     kind="predict",

@@ -48,9 +48,9 @@ _BEST_POWER = round(math.log10(best_central_step()))   # -5 (5.6e-6 measured)
 q2 = Exercise(
     "08.q2",
     (
-        "Predict before the sweep: which step h gives the most accurate central difference of\n"
-        "σ′(1) in float64? Answer with the power of ten (−4 for 10⁻⁴); the run after this exercise\n"
-        "measures it (σ(1) ≈ 0.73, σ‴(1) ≈ −0.035)."
+        "Apply the formula for the best step h* derived above to the central difference of σ′(1) in\n"
+        "float64 (σ(1) ≈ 0.73, σ‴(1) ≈ −0.035). Answer with the power of ten (−4 for 10⁻⁴); the run\n"
+        "after this exercise measures the best step."
     ),
     number_answer(_BEST_POWER, atol=1, mistakes={
         -8: "−8 (about √eps) is the forward difference's best step; the central difference's truncation error "
@@ -73,10 +73,10 @@ q2 = Exercise(
     answer_code=(
         "import math\n"
         "\n"
-        "eps, value, third = 2.2e-16, 0.73, 0.035\n"
-        "answer = round(math.log10((3 * eps * value / third) ** (1 / 3)))    # -5\n"
+        "eps_64, sigma_1, third_1 = 2.2e-16, 0.73, 0.035    # float64's eps, σ(1), |σ‴(1)|\n"
+        "answer = round(math.log10((3 * eps_64 * sigma_1 / third_1) ** (1 / 3)))    # -5\n"
     ),
-    kind="predict",
+    kind="apply",
 )
 
 

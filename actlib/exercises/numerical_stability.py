@@ -30,7 +30,7 @@ q1 = Exercise(
     (
         "Predict before the run: in float64, what is the relative error of the textbook slope\n"
         "`s * (1 - s)` with `s = 1 / (1 + exp(-30))`? Answer with the power of ten (−5 for 10⁻⁵). Reason\n"
-        "from how far the computed s can be from σ(30), not from the figure."
+        "as in the σ(20) example above: how far can the computed s be from σ(30)?"
     ),
     number_answer(_PREDICTED_POWER, atol=1, mistakes={
         -16: "−16 is the rounding of σ(30) itself; but 1 − σ(30) ≈ 9.4·10⁻¹⁴ is far smaller than σ(30), so "
@@ -129,7 +129,7 @@ q3 = Exercise(
     "07.q3",
     (
         "Find the bug. This \"stable\" sigmoid evaluates exp only at −|z|, yet it still fails for\n"
-        "large negative z (try `stable_sigmoid(-720.0)`, true value 1.9·10⁻³¹³, and `stable_sigmoid(-750.0)`).\n"
+        "large negative z (try `stable_sigmoid(-720.0)`, true value 2.0·10⁻³¹³, and `stable_sigmoid(-750.0)`).\n"
         "Write the corrected `stable_sigmoid(z)`, exact to 12 digits from z = −800 to 800.\n"
         "\n"
         "```python\n" + _BUGGY_SOURCE + "```"
@@ -172,7 +172,7 @@ q4 = Exercise(
     (
         "Diagnose. A tanh network trained in float16 computes its backward pass from the stored\n"
         "output y, as `1 - y**2`. Units whose pre-activation is about 5 get a gradient of exactly 0,\n"
-        "although tanh′(5) ≈ 1.8·10⁻⁴ is a normal float16 number. Why, and which one change fixes it?\n"
+        "although tanh′(5) ≈ 1.8·10⁻⁴. Why, and which one change fixes it?\n"
         "(a) 1.8·10⁻⁴ underflows in float16: scale the loss up; (b) tanh(5) rounds to exactly 1.0 in\n"
         "float16, so 1 − y² is 0: compute the slope from z with the stable form 4e/(1 + e)², e = e^(−2|z|);\n"
         "(c) exp(10) overflows float16: clip z to [−4, 4]; (d) the learning rate is too small: raise it."
