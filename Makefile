@@ -89,7 +89,7 @@ sync: install
 # makes each explorer live again from the numbers stored in its output. Only the .ipynb outputs change.
 execute: sync
 	for notebook in notebooks/[0-9][0-9]_*.ipynb; do \
-	  env -u MPLBACKEND $(BIN)/jupyter nbconvert --to notebook --execute --inplace "$$notebook" || exit 1; \
+	  env -u MPLBACKEND $(BIN)/jupyter nbconvert --to notebook --execute --inplace --ExecutePreprocessor.record_timing=False "$$notebook" || exit 1; \
 	done
 	$(BIN)/python scripts/figure_alt.py notebooks/[0-9][0-9]_*.ipynb
 	$(BIN)/jupytext --sync notebooks/[0-9][0-9]_*.ipynb

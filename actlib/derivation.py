@@ -161,12 +161,13 @@ def _is_fraction(expression) -> bool:
 
 
 class _LatexPrinter(LatexPrinter):
-    """sympy's LaTeX printer, but a derivative in one variable is d/dz even when the expression has
-    other symbols (parameters such as α, λ), as a reader writes it; ∂ only for several variables."""
+    """sympy's LaTeX printer, but a derivative in z alone is d/dz even when the expression has other
+    symbols (parameters such as α, λ), as a reader writes g′(z); a derivative in a parameter stays
+    ∂/∂α (z is still there, held fixed)."""
 
     def _print_Derivative(self, expr):
         text = super()._print_Derivative(expr)
-        if len(expr.variables) == 1 and text.startswith(r"\frac{\partial}"):
+        if len(expr.variables) == 1 and expr.variables[0].name == "z" and text.startswith(r"\frac{\partial}"):
             variable = self._print(expr.variables[0])
             head = rf"\frac{{\partial}}{{\partial {variable}}}"
             if text.startswith(head):

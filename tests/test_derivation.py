@@ -111,3 +111,10 @@ def test_a_derivative_in_one_variable_is_d_dz_even_with_parameters():
     latex = d._repr_latex_()
     assert r"\frac{d}{d z} \alpha \left(e^{z} - 1\right)" in latex and r"\partial" not in latex
     assert "Derivative(alpha*(exp(z) - 1), z)" in repr(d)
+
+
+def test_a_derivative_in_z_reads_d_dz_and_one_in_a_parameter_stays_partial():
+    alpha = sp.Symbol("alpha")
+    in_z = Derivation("g'", "Derivative(Max(0, z) + alpha*Min(0, z), z)", symbols=[alpha])._repr_latex_()
+    in_alpha = Derivation("g_alpha", "Derivative(Max(0, z) + alpha*Min(0, z), alpha)", symbols=[alpha])._repr_latex_()
+    assert r"\frac{d}{d z}" in in_z and r"\frac{\partial}{\partial \alpha}" in in_alpha

@@ -47,6 +47,8 @@ def test_stored_outputs_are_clean(path):
     code = [cell for cell in notebook.cells if cell.cell_type == "code" and cell.source.strip()]
     counts = [cell.execution_count for cell in code]
     assert counts == list(range(1, len(code) + 1)), f"{path.name} is not executed top to bottom in one run"
+    timed = [cell.source.splitlines()[0] for cell in code if "execution" in cell.metadata]
+    assert not timed, f"{path.name} stores execution timestamps (make execute records none): {timed[:3]}"
     figures = 0
     for cell in code:
         for output in cell.outputs:
