@@ -182,3 +182,31 @@ def function_answer(expected, points=None, rtol=1e-9, atol=0.0, mistakes=None):
         return False, "; ".join(parts[:3]) + extra + "."
 
     return check
+
+
+def backward_step_answer(slope, points, slips=(), success="", name="backward"):
+    """Checker: a function ``backward(upstream, z)`` returning ``upstream * slope(z)`` at ``points``.
+
+    Tried with upstream 1 and then −2.5 (so that a step which ignores the upstream gradient shows).
+    ``slips`` is a sequence of ``(wrong(upstream, z_array) -> array, message)``, checked in order where
+    the answer is off; otherwise the message names the first point where it is off. ``success`` is
+    the message for a right answer; ``name`` the function's name in the message for a non-function.
+    """
+    points = np.asarray(points, dtype=float)
+
+    def check(answer):
+        if not callable(answer):
+            return False, f"expected your function {name} itself (answer = {name}); got {answer!r}."
+        for upstream in (1.0, -2.5):
+            got = np.array([float(answer(upstream, point)) for point in points])
+            want = upstream * slope(points)
+            if np.allclose(got, want, rtol=1e-12, atol=0):
+                continue
+            for wrong, message in slips:
+                if np.allclose(got, wrong(upstream, points), rtol=1e-12, atol=0):
+                    return False, message
+            index = int(np.argmax(~np.isclose(got, want, rtol=1e-12, atol=0)))
+            return False, f"at upstream = {upstream}, z = {points[index]} it returns {got[index]:.6g}, not {want[index]:.6g}."
+        return True, success
+
+    return check

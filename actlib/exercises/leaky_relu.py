@@ -6,6 +6,7 @@
 import numpy as np
 
 from ..checks import Exercise, choice_answer, number_answer, tuple_answer
+from ..checks.functions import backward_step_answer
 from ..predictions import range_answer, range_pair_answer
 
 _check_slope = number_answer(-0.02, rtol=1e-12, mistakes={
@@ -94,29 +95,18 @@ q3 = Exercise(
     kind="predict",
 )
 
-_BACKWARD_POINTS = np.array([-3.0, -1.0, -0.25, 0.0, 0.25, 0.5, 1.0, 2.0, 3.0])
 _ALPHA = 0.01
 
-
-def _check_leaky_backward(answer):
-    if not callable(answer):
-        return False, f"expected your function leaky_backward itself (answer = leaky_backward); got {answer!r}."
-    for upstream in (1.0, -2.5):
-        got = np.array([float(answer(upstream, point)) for point in _BACKWARD_POINTS])
-        want = upstream * np.where(_BACKWARD_POINTS > 0, 1.0, _ALPHA)
-        if np.allclose(got, want, rtol=1e-12, atol=0):
-            continue
-        if np.allclose(got, upstream * np.where(_BACKWARD_POINTS > 0, 1.0, _ALPHA * _BACKWARD_POINTS)):
-            return False, ("on the left it still multiplies by α·z, the branch's value; the slope of α·z "
-                           "is α.")
-        if np.allclose(got, upstream * np.where(_BACKWARD_POINTS >= 0, 1.0, _ALPHA)):
-            return False, "right except at z = 0: actlib and PyTorch use g′(0) = α, so write z > 0."
-        if np.allclose(got, upstream * (_BACKWARD_POINTS > 0)):
-            return False, "that is ReLU's backward step: on the left the slope is α, not 0."
-        index = int(np.argmax(~np.isclose(got, want)))
-        return False, (f"at upstream = {upstream}, z = {_BACKWARD_POINTS[index]} it returns {got[index]:.6g}, "
-                       f"not {want[index]:.6g}.")
-    return True, "leaky_backward multiplies the upstream gradient by 1 for z > 0 and by α for z ≤ 0."
+# g′(z) = 1 for z > 0 and α for z ≤ 0 (g′(0) = α, as actlib and PyTorch)
+_check_leaky_backward = backward_step_answer(
+    lambda z: np.where(z > 0, 1.0, _ALPHA), [-3.0, -1.0, -0.25, 0.0, 0.25, 0.5, 1.0, 2.0, 3.0],
+    name="leaky_backward", slips=(
+        (lambda upstream, z: upstream * np.where(z > 0, 1.0, _ALPHA * z),
+         "on the left it still multiplies by α·z, the branch's value; the slope of α·z is α."),
+        (lambda upstream, z: upstream * np.where(z >= 0, 1.0, _ALPHA),
+         "right except at z = 0: actlib and PyTorch use g′(0) = α, so write z > 0."),
+        (lambda upstream, z: upstream * (z > 0), "that is ReLU's backward step: on the left the slope is α, not 0."),
+    ), success="leaky_backward multiplies the upstream gradient by 1 for z > 0 and by α for z ≤ 0.")
 
 
 q4 = Exercise(

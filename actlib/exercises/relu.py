@@ -6,6 +6,7 @@
 import numpy as np
 
 from ..checks import Exercise, choice_answer, number_answer, tuple_answer
+from ..checks.functions import backward_step_answer
 from ..predictions import range_answer
 
 
@@ -132,29 +133,17 @@ q4 = Exercise(
     kind="diagnose",
 )
 
-_BACKWARD_POINTS = np.array([-3.0, -1.0, -0.25, 0.0, 0.25, 0.5, 1.0, 2.0, 3.0])
-
-
-def _check_relu_backward(answer):
-    if not callable(answer):
-        return False, f"expected your function relu_backward itself (answer = relu_backward); got {answer!r}."
-    for upstream in (1.0, -2.5):
-        got = np.array([float(answer(upstream, point)) for point in _BACKWARD_POINTS])
-        want = upstream * (_BACKWARD_POINTS > 0)
-        if np.array_equal(got, want):
-            continue
-        if np.array_equal(got, upstream * np.maximum(0.0, _BACKWARD_POINTS)):
-            return False, ("it still multiplies by relu(z), the value; backpropagation multiplies by the "
-                           "slope relu′(z), 1 for z > 0 and 0 otherwise.")
-        if np.array_equal(got, upstream * (_BACKWARD_POINTS >= 0)):
-            return False, ("right except at z = 0, where it passes the gradient on; actlib, PyTorch and "
-                           "JAX use relu′(0) = 0: write z > 0.")
-        if upstream != 1.0 and np.array_equal(got, 1.0 * (_BACKWARD_POINTS > 0)):
-            return False, "with upstream = −2.5 it ignores the upstream gradient: multiply by upstream."
-        index = int(np.argmax(got != want))
-        return False, (f"at upstream = {upstream}, z = {_BACKWARD_POINTS[index]} it returns {got[index]:.6g}, "
-                       f"not {want[index]:.6g}.")
-    return True, "relu_backward multiplies the upstream gradient by relu′(z): 1 for z > 0, 0 otherwise."
+# relu′(z): 1 for z > 0, 0 otherwise (relu′(0) = 0, as actlib, PyTorch and JAX)
+_check_relu_backward = backward_step_answer(
+    lambda z: (z > 0) * 1.0, [-3.0, -1.0, -0.25, 0.0, 0.25, 0.5, 1.0, 2.0, 3.0], name="relu_backward", slips=(
+        (lambda upstream, z: upstream * np.maximum(0.0, z),
+         "it still multiplies by relu(z), the value; backpropagation multiplies by the slope relu′(z), 1 for "
+         "z > 0 and 0 otherwise."),
+        (lambda upstream, z: upstream * (z >= 0),
+         "right except at z = 0, where it passes the gradient on; actlib, PyTorch and JAX use relu′(0) = 0: "
+         "write z > 0."),
+        (lambda upstream, z: 1.0 * (z > 0), "with upstream = −2.5 it ignores the upstream gradient: multiply by upstream."),
+    ), success="relu_backward multiplies the upstream gradient by relu′(z): 1 for z > 0, 0 otherwise.")
 
 
 q5 = Exercise(
