@@ -11,7 +11,7 @@ NBVAL  := --nbval --nbval-current-env --nbval-sanitize-with notebooks/sanitize.c
 export MPLCONFIGDIR ?= $(CURDIR)/$(VENV)/matplotlib
 FONT_CACHE := $(MPLCONFIGDIR)/.font-cache-built
 
-.PHONY: install lab test test-package test-notebooks test-thorough test-nbgrader test-browser bench bench-browser bench-torch sync execute student graded test-hub html lock clean node lite
+.PHONY: install lab test test-package test-notebooks test-machines test-thorough test-nbgrader test-browser bench bench-browser bench-torch sync execute student graded test-hub html lock clean node lite
 
 install: $(STAMP) $(FONT_CACHE)
 
@@ -50,6 +50,27 @@ test-package: install node
 test-notebooks: install
 	env -u MPLBACKEND $(BIN)/python -m pytest $(NBVAL) notebooks/
 
+# The same notebooks under other machines' arithmetic: OpenBLAS kernels that every x86-64 CPU can
+# run (Prescott: SSE3; Sandybridge: AVX; Haswell: AVX2 and FMA), one and two BLAS threads, and numpy's
+# own SIMD loops narrowed to the baseline (NPY_DISABLE_CPU_FEATURES). Each configuration runs nbval on
+# the instructor notebooks (stored outputs compared) and runs the student copies top to bottom (every
+# claim check must hold). `make test` runs them once more under this machine's own choice.
+MACHINE_MATRIX := \
+  OPENBLAS_CORETYPE=Prescott,OPENBLAS_NUM_THREADS=1 \
+  OPENBLAS_CORETYPE=Sandybridge,OPENBLAS_NUM_THREADS=2 \
+  OPENBLAS_CORETYPE=Haswell,OPENBLAS_NUM_THREADS=1 \
+  OPENBLAS_CORETYPE=Prescott,OPENBLAS_NUM_THREADS=2,NPY_DISABLE_CPU_FEATURES=X86_V3
+MATRIX_DIR := .machine-matrix
+test-machines: install
+	rm -rf $(MATRIX_DIR) && mkdir -p $(MATRIX_DIR)
+	$(BIN)/python scripts/make_student.py --output $(MATRIX_DIR)/student
+	for config in $(MACHINE_MATRIX); do \
+	  echo "== machine: $$config"; \
+	  env -u MPLBACKEND $$(echo $$config | tr , ' ') $(BIN)/python -m pytest -n 2 --dist loadfile -q $(NBVAL) notebooks/ || exit 1; \
+	  env -u MPLBACKEND $$(echo $$config | tr , ' ') $(BIN)/python -m pytest -n 2 --dist loadfile -q --nbval-lax --nbval-current-env $(MATRIX_DIR)/student/ || exit 1; \
+	done
+	rm -rf $(MATRIX_DIR)
+
 # The property tests with 10,000 examples per activation and dtype, on both cores; `make test`
 # runs the same tests with 300.
 test-thorough: install
@@ -87,12 +108,15 @@ sync: install
 # Re-run every notebook top to bottom in a fresh kernel and store its outputs (and widget state).
 # Before a notebook is run, JupyterLab shows each explorer's stored PNG; the static site (`make html`)
 # makes each explorer live again from the numbers stored in its output. Only the .ipynb outputs change.
-execute: sync
-	for notebook in notebooks/[0-9][0-9]_*.ipynb; do \
+# `make execute NOTEBOOKS=notebooks/03_relu.ipynb` re-runs only the ones named.
+NOTEBOOKS ?= notebooks/[0-9][0-9]_*.ipynb
+execute: install
+	$(BIN)/jupytext --sync $(NOTEBOOKS)
+	for notebook in $(NOTEBOOKS); do \
 	  env -u MPLBACKEND $(BIN)/jupyter nbconvert --to notebook --execute --inplace --ExecutePreprocessor.record_timing=False "$$notebook" || exit 1; \
 	done
-	$(BIN)/python scripts/figure_alt.py notebooks/[0-9][0-9]_*.ipynb
-	$(BIN)/jupytext --sync notebooks/[0-9][0-9]_*.ipynb
+	$(BIN)/python scripts/figure_alt.py $(NOTEBOOKS)
+	$(BIN)/jupytext --sync $(NOTEBOOKS)
 
 # nbgrader's whole loop in a temporary course: generate_assignment on the graded sources, three
 # students' submissions (all right, blank, all wrong), autograde with the hidden tests, feedback;

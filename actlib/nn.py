@@ -270,3 +270,163 @@ class _Progress:
     def close(self):
         if self.widget is None:
             print()
+
+
+# -- several seeds (and rates) as one computation --------------------------------------------------
+@dataclass(frozen=True)
+class SeedRuns:
+    """Many training runs of one network shape, trained together by :func:`train_over_seeds`.
+
+    Run ``r`` started from ``seeds[r]`` and trained at ``learning_rates[r]``. Each history is an array
+    whose first axis is the run and second the epoch (entry 0 before training): ``loss`` and
+    ``accuracy`` (runs × epochs+1), ``gradient_norms`` (runs × epochs+1 × layers, output layer last),
+    ``dead_fraction`` and ``stuck_fraction`` (runs × epochs+1 × hidden layers) as in :class:`History`,
+    and ``dead_units`` / ``stuck_units``: one boolean array per hidden layer, runs × epochs+1 × units.
+    ``networks[r]`` is run r's trained :class:`MLP`. A run that diverges shows nan from then on and
+    leaves the others untouched.
+    """
+
+    seeds: tuple
+    learning_rates: tuple
+    networks: tuple
+    loss: np.ndarray
+    accuracy: np.ndarray
+    gradient_norms: np.ndarray
+    dead_fraction: np.ndarray
+    stuck_fraction: np.ndarray
+    dead_units: tuple
+    stuck_units: tuple
+
+    def __len__(self):
+        return len(self.seeds)
+
+    def final(self, name: str = "loss"):
+        """The last epoch's ``loss``, ``accuracy``, ... as an :class:`actlib.seeds.Spread` over the runs."""
+        from .seeds import Spread
+
+        values = np.asarray(getattr(self, name))
+        return Spread(values[:, -1] if values.ndim == 2 else values[:, -1].reshape(len(self), -1).mean(axis=1),
+                      self.seeds)
+
+    def select(self, learning_rate):
+        """The runs trained at ``learning_rate``, as a :class:`SeedRuns` of their own."""
+        keep = [r for r, rate in enumerate(self.learning_rates) if rate == learning_rate]
+        if not keep:
+            raise ValueError(f"no run used learning rate {learning_rate!r}; rates: {sorted(set(self.learning_rates))}.")
+        pick = lambda array: np.asarray(array)[keep]
+        return SeedRuns(tuple(self.seeds[r] for r in keep), tuple(self.learning_rates[r] for r in keep),
+                        tuple(self.networks[r] for r in keep), pick(self.loss), pick(self.accuracy),
+                        pick(self.gradient_norms), pick(self.dead_fraction), pick(self.stuck_fraction),
+                        tuple(pick(units) for units in self.dead_units),
+                        tuple(pick(units) for units in self.stuck_units))
+
+    def history(self, run: int) -> History:
+        """Run ``run``'s record as the :class:`History` that ``MLP.fit`` would have returned."""
+        epochs = self.loss.shape[1]
+        return History(self.loss[run].tolist(), self.accuracy[run].tolist(), self.gradient_norms[run].tolist(),
+                       self.dead_fraction[run].tolist(), self.stuck_fraction[run].tolist(),
+                       [[units[run, epoch] for units in self.dead_units] for epoch in range(epochs)],
+                       [[units[run, epoch] for units in self.stuck_units] for epoch in range(epochs)])
+
+
+def train_over_seeds(layer_sizes, activation, X, y, seeds=None, epochs: int = 100, learning_rate=0.1,
+                     batch_size=None, init: str = "auto", bias_init: float = 0.0) -> SeedRuns:
+    """Train one network per seed (and per learning rate) as a single batched computation.
+
+    Run r is ``MLP(layer_sizes, activation, seed=s, init=init, bias_init=bias_init)`` trained with
+    ``fit(X, y, epochs, learning_rate=rate, batch_size, seed=s)``: the same initial weights and the
+    same mini-batch order as training them one by one, so each run equals the single one up to the
+    last bits of the matrix products. ``seeds`` defaults to :data:`actlib.seeds.SEEDS`;
+    ``learning_rate`` may be a list, and then every seed trains at every rate (runs ordered rate by
+    rate). Stacking the runs makes numpy do one matrix product per layer for all of them, which is
+    several times faster than a Python loop over small networks (``benchmarks/nn.py``).
+    """
+    from .seeds import SEEDS
+
+    seeds = SEEDS if seeds is None else seeds
+    rates = list(learning_rate) if np.ndim(learning_rate) else [learning_rate]
+    seeds = [int(check_count("seed", seed, 0)) for seed in seeds]
+    if not seeds:
+        raise ValueError("seeds must name at least one seed, such as (0, 1, 2).")
+    for rate in rates:
+        if not is_real_number(rate) or not rate > 0:
+            raise ValueError(f"learning_rate must be a positive number or a list of them; got {learning_rate!r}.")
+    check_count("epochs", epochs)
+    if batch_size is not None and not is_whole_number(batch_size):
+        raise ValueError(f"batch_size must be None (whole set) or a whole number >= 1; got {batch_size!r}.")
+    run_seeds = [seed for _ in rates for seed in seeds]
+    run_rates = [float(rate) for rate in rates for _ in seeds]
+    networks = [MLP(layer_sizes, activation, seed=seed, bias_init=bias_init, init=init) for seed in run_seeds]
+    first = networks[0]
+    X, labels = first._inputs(X), first._labels(y, len(np.asarray(X)))
+    weights = [np.stack([net.weights[layer] for net in networks]) for layer in range(len(first.weights))]
+    biases = [np.stack([net.biases[layer] for net in networks])[:, None, :] for layer in range(len(first.biases))]
+    step_rates = np.array(run_rates)[:, None, None]
+    activation_fn = first.activation
+
+    def forward(inputs):
+        """Inputs (runs × n × features, or n × features shared by all): each layer's input, z and g'(z)."""
+        outputs, pre_activations, slopes = [inputs], [], []
+        for W, b in zip(weights[:-1], biases[:-1]):
+            pre_activations.append(outputs[-1] @ W + b)
+            value, slope = activation_fn.value_and_derivative(pre_activations[-1])
+            outputs.append(value)
+            slopes.append(slope)
+        pre_activations.append((outputs[-1] @ weights[-1] + biases[-1])[..., 0])
+        return outputs, pre_activations, slopes
+
+    def backward(outputs, pre_activations, slopes, targets):
+        delta = ((_sigmoid(pre_activations[-1]) - targets) / targets.shape[-1])[..., None]
+        weight_gradients, bias_gradients = [], []
+        for layer in reversed(range(len(weights))):
+            below = outputs[layer]
+            below = np.broadcast_to(below, (len(run_seeds), *below.shape[-2:]))
+            weight_gradients.insert(0, np.swapaxes(below, -1, -2) @ delta)
+            bias_gradients.insert(0, delta.sum(axis=-2, keepdims=True))
+            if layer > 0:
+                upstream = delta @ np.swapaxes(weights[layer], -1, -2)
+                delta = upstream * slopes[layer - 1]                      # × g'(z)
+        return weight_gradients, bias_gradients
+
+    records = {name: [] for name in ("loss", "accuracy", "norms", "dead", "stuck")}
+
+    def record():
+        outputs, pre_activations, slopes = forward(X)
+        gradients = backward(outputs, pre_activations, slopes, labels)
+        logits = pre_activations[-1]
+        records["loss"].append(np.mean(np.logaddexp(0.0, logits) - labels * logits, axis=-1))
+        records["accuracy"].append(np.mean((logits > 0) == (labels == 1), axis=-1))
+        records["norms"].append(np.stack([np.sqrt(np.sum(g * g, axis=(-2, -1))) for g in gradients[0]], axis=-1))
+        records["dead"].append([np.all(slope == 0, axis=-2) for slope in slopes])
+        records["stuck"].append([np.all(z <= 0, axis=-2) for z in pre_activations[:-1]])
+        return gradients
+
+    generators = [np.random.default_rng(seed) for seed in run_seeds]
+    n = len(X)
+    with np.errstate(over="ignore", invalid="ignore", divide="ignore"):  # a diverging run shows as nan
+        gradients = record()
+        for _ in range(epochs):
+            if batch_size is None:
+                steps = [gradients]
+            else:
+                orders = np.stack([rng.permutation(n) for rng in generators])
+                steps = (backward(*forward(X[orders[:, start:start + batch_size]]),
+                                  labels[orders[:, start:start + batch_size]])
+                         for start in range(0, n, batch_size))
+            for weight_gradients, bias_gradients in steps:
+                for layer in range(len(weights)):
+                    weights[layer] -= step_rates * weight_gradients[layer]
+                    biases[layer] -= step_rates * bias_gradients[layer]
+            gradients = record()
+
+    for r, net in enumerate(networks):
+        net.weights = [W[r].copy() for W in weights]
+        net.biases = [b[r, 0].copy() for b in biases]
+    hidden = len(weights) - 1
+    dead = tuple(np.stack([epoch[layer] for epoch in records["dead"]], axis=1) for layer in range(hidden))
+    stuck = tuple(np.stack([epoch[layer] for epoch in records["stuck"]], axis=1) for layer in range(hidden))
+    fraction = lambda units: (np.stack([u.mean(axis=-1) for u in units], axis=-1) if units
+                              else np.zeros((len(run_seeds), epochs + 1, 0)))
+    return SeedRuns(tuple(run_seeds), tuple(run_rates), tuple(networks), np.stack(records["loss"], axis=1),
+                    np.stack(records["accuracy"], axis=1), np.stack(records["norms"], axis=1),
+                    fraction(dead), fraction(stuck), dead, stuck)
