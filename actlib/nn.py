@@ -105,12 +105,7 @@ class MLP:
 
     def _forward(self, X):
         """(outputs, pre_activations): each layer's input a (X first) and its z (the logits last)."""
-        outputs, pre_activations = [X], []
-        for W, b in zip(self.weights[:-1], self.biases[:-1]):
-            pre_activations.append(outputs[-1] @ W + b)
-            outputs.append(self.activation(pre_activations[-1]))
-        pre_activations.append((outputs[-1] @ self.weights[-1] + self.biases[-1])[:, 0])
-        return outputs, pre_activations
+        return _forward(self.weights, self.biases, self.activation, X)[:2]
 
     def predict_proba(self, X):
         """Probability of class 1 for each row of X."""
@@ -132,15 +127,7 @@ class MLP:
 
     def backward(self, outputs, pre_activations, y):
         """Backpropagation from a forward pass's ``outputs`` and ``pre_activations`` (see ``_forward``)."""
-        delta = ((_sigmoid(pre_activations[-1]) - y) / len(y))[:, None]   # ∂L/∂z of the output logit
-        weight_gradients, bias_gradients = [], []
-        for layer in reversed(range(len(self.weights))):
-            weight_gradients.insert(0, outputs[layer].T @ delta)
-            bias_gradients.insert(0, delta.sum(axis=0))
-            if layer > 0:
-                upstream = delta @ self.weights[layer].T                 # ∂L/∂a of the layer below
-                delta = upstream * self.activation.derivative(pre_activations[layer - 1])  # × g'(z)
-        return weight_gradients, bias_gradients
+        return _backward(self.weights, self.activation, outputs, pre_activations, y)
 
     def gradient_check(self, X, y, h: float = 1e-5) -> float:
         """Worst relative difference between backprop and central differences, over the parameter arrays.
@@ -170,48 +157,8 @@ class MLP:
         place (a widget in Jupyter, a single rewritten line in a terminal).
         """
         X, y = self._inputs(X), self._labels(y, len(X))
-        check_count("epochs", epochs)
-        if not is_real_number(learning_rate) or not learning_rate > 0:
-            raise ValueError(f"learning_rate must be a positive number; got {learning_rate!r}.")
-        if batch_size is not None and not is_whole_number(batch_size):
-            raise ValueError(f"batch_size must be None (whole set) or a whole number >= 1; got {batch_size!r}.")
-        rng = np.random.default_rng(seed)
-        history = History()
-        bar = _Progress(epochs) if progress else None
-        full_batch_gradients = self._record(history, X, y)
-        for epoch in range(epochs):
-            order = np.arange(len(X)) if batch_size is None else rng.permutation(len(X))
-            step = len(X) if batch_size is None else batch_size
-            for start in range(0, len(X), step):
-                rows = order[start:start + step]
-                # Full batch: the gradients _record just measured are the ones this step needs.
-                weight_gradients, bias_gradients = (full_batch_gradients if batch_size is None
-                                                    else self.gradients(X[rows], y[rows]))
-                for W, b, dW, db in zip(self.weights, self.biases, weight_gradients, bias_gradients):
-                    W -= learning_rate * dW
-                    b -= learning_rate * db
-            full_batch_gradients = self._record(history, X, y)
-            if bar:
-                bar.update(epoch + 1, history.loss[-1])
-        if bar:
-            bar.close()
-        return history
-
-    def _record(self, history, X, y):
-        """Append this epoch's measurements to ``history``; return the full-batch gradients."""
-        outputs, pre_activations = self._forward(X)
-        weight_gradients, bias_gradients = self.backward(outputs, pre_activations, y)
-        logits = pre_activations[-1]
-        history.loss.append(_cross_entropy(logits, y))
-        history.accuracy.append(float(np.mean((logits > 0) == (y == 1))))
-        history.gradient_norms.append([float(np.linalg.norm(g)) for g in weight_gradients])
-        dead = [np.all(self.activation.derivative(z) == 0, axis=0) for z in pre_activations[:-1]]
-        stuck = [np.all(z <= 0, axis=0) for z in pre_activations[:-1]]
-        history.dead_units.append(dead)
-        history.stuck_units.append(stuck)
-        history.dead_fraction.append([float(np.mean(units)) for units in dead])
-        history.stuck_fraction.append([float(np.mean(units)) for units in stuck])
-        return weight_gradients, bias_gradients
+        _check_training(epochs, [learning_rate], batch_size)
+        return _train([self], X, y, epochs, [learning_rate], batch_size, [seed], progress).history(0)
 
     # -- input checks --------------------------------------------------------------------------
     def _inputs(self, X):
@@ -237,6 +184,45 @@ class MLP:
 def _cross_entropy(logits, y):
     """Mean of softplus(z) − y·z: binary cross-entropy written so no log ever sees a rounded 0 or 1."""
     return float(np.mean(np.logaddexp(0.0, logits) - y * logits))
+
+
+# The forward and backward passes, written once for one network (weights W: in × out) and for a stack
+# of R networks trained together (W: R × in × out, biases R × out): ``...`` and ``swapaxes`` let the
+# same lines serve both, and X (n × in) is shared by every network of a stack.
+def _forward(weights, biases, activation, X):
+    """(outputs, pre_activations, slopes): each layer's input a (X first), its z, and g'(z) of the hidden ones."""
+    outputs, pre_activations, slopes = [X], [], []
+    for W, b in zip(weights[:-1], biases[:-1]):
+        pre_activations.append(outputs[-1] @ W + b[..., None, :])
+        value, slope = activation.value_and_derivative(pre_activations[-1])
+        outputs.append(value)
+        slopes.append(slope)
+    pre_activations.append((outputs[-1] @ weights[-1] + biases[-1][..., None, :])[..., 0])
+    return outputs, pre_activations, slopes
+
+
+def _backward(weights, activation, outputs, pre_activations, y, slopes=None):
+    """∂L/∂W and ∂L/∂b of every layer (input side first); see the module docstring for the formulas."""
+    delta = ((_sigmoid(pre_activations[-1]) - y) / y.shape[-1])[..., None]   # ∂L/∂z of the output logit
+    weight_gradients, bias_gradients = [], []
+    for layer in reversed(range(len(weights))):
+        weight_gradients.insert(0, np.swapaxes(outputs[layer], -1, -2) @ delta)
+        bias_gradients.insert(0, delta.sum(axis=-2))
+        if layer > 0:
+            upstream = delta @ np.swapaxes(weights[layer], -1, -2)        # ∂L/∂a of the layer below
+            slope = activation.derivative(pre_activations[layer - 1]) if slopes is None else slopes[layer - 1]
+            delta = upstream * slope                                       # × g'(z)
+    return weight_gradients, bias_gradients
+
+
+def _check_training(epochs, rates, batch_size):
+    check_count("epochs", epochs)
+    for rate in rates:
+        if not is_real_number(rate) or not rate > 0:
+            raise ValueError(f"learning_rate must be a positive number (or, for several runs, a list of them); "
+                             f"got {rate!r}.")
+    if batch_size is not None and not is_whole_number(batch_size):
+        raise ValueError(f"batch_size must be None (whole set) or a whole number >= 1; got {batch_size!r}.")
 
 
 class _Progress:
@@ -343,90 +329,70 @@ def train_over_seeds(layer_sizes, activation, X, y, seeds=None, epochs: int = 10
     """
     from .seeds import SEEDS
 
-    seeds = SEEDS if seeds is None else seeds
-    rates = list(learning_rate) if np.ndim(learning_rate) else [learning_rate]
-    seeds = [int(check_count("seed", seed, 0)) for seed in seeds]
+    seeds = [int(check_count("seed", seed, 0)) for seed in (SEEDS if seeds is None else seeds)]
     if not seeds:
         raise ValueError("seeds must name at least one seed, such as (0, 1, 2).")
-    for rate in rates:
-        if not is_real_number(rate) or not rate > 0:
-            raise ValueError(f"learning_rate must be a positive number or a list of them; got {learning_rate!r}.")
-    check_count("epochs", epochs)
-    if batch_size is not None and not is_whole_number(batch_size):
-        raise ValueError(f"batch_size must be None (whole set) or a whole number >= 1; got {batch_size!r}.")
+    rates = list(learning_rate) if np.ndim(learning_rate) else [learning_rate]
+    _check_training(epochs, rates, batch_size)
     run_seeds = [seed for _ in rates for seed in seeds]
-    run_rates = [float(rate) for rate in rates for _ in seeds]
     networks = [MLP(layer_sizes, activation, seed=seed, bias_init=bias_init, init=init) for seed in run_seeds]
-    first = networks[0]
-    X, labels = first._inputs(X), first._labels(y, len(np.asarray(X)))
-    weights = [np.stack([net.weights[layer] for net in networks]) for layer in range(len(first.weights))]
-    biases = [np.stack([net.biases[layer] for net in networks])[:, None, :] for layer in range(len(first.biases))]
-    step_rates = np.array(run_rates)[:, None, None]
-    activation_fn = first.activation
+    X = networks[0]._inputs(X)
+    y = networks[0]._labels(y, len(X))
+    return _train(networks, X, y, epochs, [rate for rate in rates for _ in seeds], batch_size, run_seeds)
 
-    def forward(inputs):
-        """Inputs (runs × n × features, or n × features shared by all): each layer's input, z and g'(z)."""
-        outputs, pre_activations, slopes = [inputs], [], []
-        for W, b in zip(weights[:-1], biases[:-1]):
-            pre_activations.append(outputs[-1] @ W + b)
-            value, slope = activation_fn.value_and_derivative(pre_activations[-1])
-            outputs.append(value)
-            slopes.append(slope)
-        pre_activations.append((outputs[-1] @ weights[-1] + biases[-1])[..., 0])
-        return outputs, pre_activations, slopes
 
-    def backward(outputs, pre_activations, slopes, targets):
-        delta = ((_sigmoid(pre_activations[-1]) - targets) / targets.shape[-1])[..., None]
-        weight_gradients, bias_gradients = [], []
-        for layer in reversed(range(len(weights))):
-            below = outputs[layer]
-            below = np.broadcast_to(below, (len(run_seeds), *below.shape[-2:]))
-            weight_gradients.insert(0, np.swapaxes(below, -1, -2) @ delta)
-            bias_gradients.insert(0, delta.sum(axis=-2, keepdims=True))
-            if layer > 0:
-                upstream = delta @ np.swapaxes(weights[layer], -1, -2)
-                delta = upstream * slopes[layer - 1]                      # × g'(z)
-        return weight_gradients, bias_gradients
+def _train(networks, X, y, epochs, rates, batch_size, shuffle_seeds, progress=False) -> SeedRuns:
+    """Gradient descent on every network of ``networks`` (one shape) at once; each network keeps its result.
 
+    After every epoch (and before the first) the whole training set is measured: loss, accuracy,
+    gradient norms, dead and stuck units. Full batch: the gradients measured are the next step's.
+    """
+    activation = networks[0].activation
+    weights = [np.stack([net.weights[layer] for net in networks]) for layer in range(len(networks[0].weights))]
+    biases = [np.stack([net.biases[layer] for net in networks]) for layer in range(len(networks[0].biases))]
+    step_sizes = np.array(rates, dtype=np.float64)[:, None, None]
     records = {name: [] for name in ("loss", "accuracy", "norms", "dead", "stuck")}
 
-    def record():
-        outputs, pre_activations, slopes = forward(X)
-        gradients = backward(outputs, pre_activations, slopes, labels)
+    def measure():
+        outputs, pre_activations, slopes = _forward(weights, biases, activation, X)
+        gradients = _backward(weights, activation, outputs, pre_activations, y, slopes)
         logits = pre_activations[-1]
-        records["loss"].append(np.mean(np.logaddexp(0.0, logits) - labels * logits, axis=-1))
-        records["accuracy"].append(np.mean((logits > 0) == (labels == 1), axis=-1))
+        records["loss"].append(np.mean(np.logaddexp(0.0, logits) - y * logits, axis=-1))
+        records["accuracy"].append(np.mean((logits > 0) == (y == 1), axis=-1))
         records["norms"].append(np.stack([np.sqrt(np.sum(g * g, axis=(-2, -1))) for g in gradients[0]], axis=-1))
         records["dead"].append([np.all(slope == 0, axis=-2) for slope in slopes])
         records["stuck"].append([np.all(z <= 0, axis=-2) for z in pre_activations[:-1]])
         return gradients
 
-    generators = [np.random.default_rng(seed) for seed in run_seeds]
-    n = len(X)
+    def minibatch_gradients(generators):
+        orders = np.stack([rng.permutation(len(X)) for rng in generators])
+        for start in range(0, len(X), batch_size):
+            rows = orders[:, start:start + batch_size]
+            yield _backward(weights, activation, *_forward(weights, biases, activation, X[rows])[:2], y[rows])
+
+    generators = [np.random.default_rng(seed) for seed in shuffle_seeds]
+    bar = _Progress(epochs) if progress else None
     with np.errstate(over="ignore", invalid="ignore", divide="ignore"):  # a diverging run shows as nan
-        gradients = record()
-        for _ in range(epochs):
-            if batch_size is None:
-                steps = [gradients]
-            else:
-                orders = np.stack([rng.permutation(n) for rng in generators])
-                steps = (backward(*forward(X[orders[:, start:start + batch_size]]),
-                                  labels[orders[:, start:start + batch_size]])
-                         for start in range(0, n, batch_size))
-            for weight_gradients, bias_gradients in steps:
+        gradients = measure()
+        for epoch in range(epochs):
+            for weight_gradients, bias_gradients in ([gradients] if batch_size is None
+                                                     else minibatch_gradients(generators)):
                 for layer in range(len(weights)):
-                    weights[layer] -= step_rates * weight_gradients[layer]
-                    biases[layer] -= step_rates * bias_gradients[layer]
-            gradients = record()
+                    weights[layer] -= step_sizes * weight_gradients[layer]
+                    biases[layer] -= step_sizes[:, 0] * bias_gradients[layer]
+            gradients = measure()
+            if bar:
+                bar.update(epoch + 1, float(records["loss"][-1][0]))
+    if bar:
+        bar.close()
 
     for r, net in enumerate(networks):
-        net.weights = [W[r].copy() for W in weights]
-        net.biases = [b[r, 0].copy() for b in biases]
+        net.weights, net.biases = [W[r].copy() for W in weights], [b[r].copy() for b in biases]
     hidden = len(weights) - 1
     dead = tuple(np.stack([epoch[layer] for epoch in records["dead"]], axis=1) for layer in range(hidden))
     stuck = tuple(np.stack([epoch[layer] for epoch in records["stuck"]], axis=1) for layer in range(hidden))
     fraction = lambda units: (np.stack([u.mean(axis=-1) for u in units], axis=-1) if units
-                              else np.zeros((len(run_seeds), epochs + 1, 0)))
-    return SeedRuns(tuple(run_seeds), tuple(run_rates), tuple(networks), np.stack(records["loss"], axis=1),
-                    np.stack(records["accuracy"], axis=1), np.stack(records["norms"], axis=1),
-                    fraction(dead), fraction(stuck), dead, stuck)
+                              else np.zeros((len(networks), epochs + 1, 0)))
+    return SeedRuns(tuple(shuffle_seeds), tuple(float(rate) for rate in rates), tuple(networks),
+                    np.stack(records["loss"], axis=1), np.stack(records["accuracy"], axis=1),
+                    np.stack(records["norms"], axis=1), fraction(dead), fraction(stuck), dead, stuck)

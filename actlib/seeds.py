@@ -157,9 +157,11 @@ def check(claim: str, measured, *, between=None, above=None, below=None, holds=N
         condition = _describe_bound(between, above, below, fmt)
     runs, held = values.size, int(np.sum(ok))
     needed = runs if at_least is None else int(at_least)
-    noun = "seeds" if runs > 1 else "run"
-    count = f"{held} of {runs} {noun}" if runs > 1 else "the run"
     shown = f" ({spread.range(fmt)})" if show_values and holds is None else ""
+    if holds is not None:
+        outcome = f": {held} of {runs} seeds" if runs > 1 else ""
+    else:
+        outcome = f": {held} of {runs} seeds {condition}{shown}" if runs > 1 else f": {condition}{shown}"
     if held < needed:
         per_run = ", ".join(f"seed {seed}: {format(value, fmt) if np.isfinite(value) else 'diverged'}"
                             for seed, value in zip(spread.seeds, values))
@@ -167,6 +169,6 @@ def check(claim: str, measured, *, between=None, above=None, below=None, holds=N
         raise ClaimFailed(f"the lesson says: {claim}. On this machine only {held} of {runs} runs {condition}"
                           f" (wanted {wanted}); measured {per_run}. Tell the course's maintainers which "
                           f"machine this was: the sentence needs a wider statement.")
-    line = f"✓ {claim}: {count} {condition}{shown}"
+    line = f"✓ {claim}{outcome}"
     print(line)
     return ClaimCheck(claim, held, runs, line)
