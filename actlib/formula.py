@@ -34,6 +34,12 @@ FUNCTIONS = {name: getattr(sp, name) for name in (
     "Abs", "sign", "Max", "Min", "Piecewise",
 )}
 """The functions a formula may use (with ``abs``, ``max`` and ``min`` as Python spells them)."""
+TEXTBOOK_FUNCTIONS = {name: getattr(sp, name) for name in (
+    "sech", "csch", "coth", "sec", "csc", "cot", "asin", "acos", "acosh", "atanh", "Heaviside",
+)}
+"""More functions an exercise answer may use, as a textbook writes them (tanh′ = sech², ReLU′ = Heaviside):
+the exercise checks and graded forms pass them to :func:`parse_formula` as ``names``;
+``from_expression`` keeps to :data:`FUNCTIONS`."""
 _CONSTANTS = {"E": sp.E, "e": sp.E, "pi": sp.pi, "True": sp.true, "False": sp.false}
 _ALIASES = {"abs": sp.Abs, "max": sp.Max, "min": sp.Min}
 _PARSER_NAMES = {name: getattr(sp, name) for name in ("Integer", "Float", "Rational", "Symbol", "Function")}
@@ -147,7 +153,8 @@ def _size(value) -> str:
 
 
 _NUMERIC_FUNCTIONS = {name: getattr(mpmath, name) for name in (
-    "exp", "log", "sqrt", "sin", "cos", "tan", "sinh", "cosh", "tanh", "atan", "asinh", "erf", "erfc")}
+    "exp", "log", "sqrt", "sin", "cos", "tan", "sinh", "cosh", "tanh", "atan", "asinh", "erf", "erfc",
+    "sech", "csch", "coth")}
 _CONSTANT_VALUES = {"E": mpmath.e, "e": mpmath.e, "pi": mpmath.pi}
 
 

@@ -47,6 +47,8 @@ class _RangeCheck:
             return True, f"{shown} is in the range the run will show ({self.low:.3g} to {self.high:.3g}). {self.explain}".strip()
         side, messages = ("too small", self.below) if value < self.low else ("too large", self.above)
         reason = self._nearest_message(value, messages)
+        if reason.lower().startswith(side):  # "too large: each 10 layers ..." is not said twice
+            reason = reason[len(side):].lstrip(" :;,—-")
         return False, f"{shown} is {side}" + (f": {reason}" if reason else ".")
 
 
@@ -61,8 +63,9 @@ def range_answer(low, high, below=None, above=None, explain=""):
     return _RangeCheck(low, high, below, above, explain)
 
 
-def range_pair_answer(first, second, labels):
-    """Checker for a pair of predictions, each checked by a :func:`range_answer` checker."""
-    check = tuple_answer(first, second, labels=labels)
+def range_pair_answer(first, second, labels, hints=None):
+    """Checker for a pair of predictions, each checked by a :func:`range_answer` checker; ``hints``
+    as in :func:`~actlib.checks.tuple_answer` (for each item the index of the exercise's hint about it)."""
+    check = tuple_answer(first, second, labels=labels, hints=hints)
     check.parts = (first, second)
     return check

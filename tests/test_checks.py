@@ -210,8 +210,8 @@ def test_choice():
 def test_tuple_names_the_wrong_items():
     check = tuple_answer(number_answer(0.25), number_answer(0, atol=1e-9), labels=("peak value", "peak z"))
     assert check((0.25, 0)) == (True, "peak value: 0.25; peak z: 0.")
-    assert check([0.25, 1]) == (False, "peak z: 1 is too large.")
-    assert check((0.5, -1)) == (False, "peak value: 0.5 is too large; peak z: -1 is too small.")
+    assert check([0.25, 1]) == (False, "peak z: 1 is too large in size.")
+    assert check((0.5, -1)) == (False, "peak value: 0.5 is too large; peak z: -1 is too large in size.")
     assert "expected 2 values" in check(0.25)[1]
 
 
@@ -237,7 +237,7 @@ def test_grade_gives_feedback_to_students_and_fails_under_the_autograder(monkeyp
 def test_close_numbers_show_enough_digits_and_the_tolerance():
     check = number_answer(0.5, rtol=1e-9)
     correct, message = check(0.4999999)
-    assert not correct and message.startswith("0.4999999 is close") and "1e-09" in message
+    assert not correct and message.startswith("0.4999999 is close but too small") and "7th significant digit" in message
     assert check(0.3)[1] == "0.3 is too small."
     exact = number_answer(10, rtol=0)  # a whole-number answer: no "close", no tolerance to quote
     assert exact(9.97)[1] == "9.97 is too small."
@@ -329,7 +329,7 @@ def test_an_expression_too_costly_to_evaluate_is_stopped_within_about_a_second()
 # -- numbers and tuples: the shape of an answer explained ---------------------------------------------
 
 def test_the_right_number_with_the_wrong_sign_is_called_so():
-    assert number_answer(-0.25)(0.25) == (False, "0.25 has the right size but the wrong sign.")
+    assert number_answer(-0.25)(0.25) == (False, "0.25 has the wrong sign; its size is right.")
     assert number_answer(-0.25, mistakes={0.25: "y − a, not a − y."})(0.25) == (False, "y − a, not a − y.")
 
 
@@ -360,3 +360,162 @@ def test_a_pair_in_the_wrong_shape_is_explained(answer, words):
     check = tuple_answer(number_answer(0.25), number_answer(0, atol=1e-9), labels=("peak value", "peak z"))
     correct, message = check(answer)
     assert not correct and words in message, message
+
+
+# -- numbers: every spelling, sign and size apart, the form, the precision given (issue 23) ----------
+
+from decimal import Decimal  # noqa: E402
+from fractions import Fraction  # noqa: E402
+
+from hypothesis import given, strategies as st  # noqa: E402
+
+_KEYS = st.fractions(min_value=-1000, max_value=1000, max_denominator=64).filter(lambda f: f != 0)
+
+
+@given(_KEYS)
+def test_any_spelling_of_a_right_number_passes(key):
+    check = number_answer(float(key))
+    spellings = [key, float(key), np.float64(key), f"{key.numerator}/{key.denominator}", repr(float(key)),
+                 f" {float(key)!r} ", Decimal(key.numerator) / Decimal(key.denominator), f"{float(key) * 100!r}%"]
+    if key.denominator == 1:
+        spellings += [int(key), np.int64(int(key))]
+    for answer in spellings:
+        assert check(answer)[0], (key, answer, check(answer))
+
+
+@given(_KEYS)
+def test_a_negated_right_number_always_says_wrong_sign_and_never_the_value(key):
+    correct, message = number_answer(float(key))(-key)
+    assert not correct and "wrong sign" in message and "its size is right" in message
+    assert f"{float(key):g}" not in message.replace(f"{-float(key):g}", "")
+
+
+@pytest.mark.parametrize("answer", [Fraction(1, 4 ** 10), "1e-6", "1E-6", "2**-20", "4**-10", np.float32(2 ** -20),
+                                    Decimal("9.5367431640625e-7")])
+def test_numbers_come_as_fractions_strings_and_numpy_scalars(answer):
+    assert number_answer(2 ** -20, rtol=0.1)(answer)[0], answer
+
+
+def test_a_percent_string_is_a_fraction():
+    check = number_answer(0.25)
+    assert check("25%")[0] and check(" 25 % ")[0] and check("−25%")[1] == "-0.25 has the wrong sign; its size is right."
+
+
+@pytest.mark.parametrize("key, answer, words", [
+    (-0.25, -0.1875, "too small in size (closer to 0"),     # 00.q2: it said "too large"
+    (-0.02, -0.01, "too small in size"),                     # 04.q1 likewise
+    (-0.25, -0.5, "too large in size (further from 0"),
+    (-0.25, 0.5, "wrong sign; it is also too large in size"),
+    (-0.25, 0.1, "wrong sign; it is also too small in size"),
+    (0.25, 0.5, "0.5 is too large."),
+    (0.25, 0.1, "0.1 is too small."),
+    (0, 0.1, "too large in size"),
+])
+def test_sign_and_size_are_reported_separately(key, answer, words):
+    correct, message = number_answer(key)(answer)
+    assert not correct and words in message, message
+
+
+@pytest.mark.parametrize("key, kwargs, answer", [
+    (-5, dict(atol=1), 1e-5), (-5, dict(atol=1), 2.4e-5), (-3, dict(atol=1), 0.001),   # 06.q4, 08.q2, 07.q1
+    (-5, dict(atol=1, kind="exponent"), 0.3), (1e-8, dict(rtol=0.05), -8),
+])
+def test_a_value_given_for_an_exponent_or_the_reverse_is_named(key, kwargs, answer):
+    correct, message = number_answer(key, **kwargs)(answer)
+    assert not correct and "exponent" in message and ("too large" not in message or "kind" in kwargs), message
+    assert repr(answer) not in message and f"{answer:g}" not in message  # the value itself is not repeated
+
+
+def test_an_exponent_answer_says_whether_its_power_of_ten_would_be_right():
+    check = number_answer(-5, atol=0.5, kind="exponent")
+    assert "would be right" in check(1e-5)[1] and "would be too small" in check(1e-9)[1]
+
+
+@pytest.mark.parametrize("key, kwargs, answer", [(0.25, {}, 25), (-0.5, {}, "-50"), (0.3, dict(kind="percent"), 0.003)])
+def test_a_percent_for_a_fraction_or_the_reverse_is_named(key, kwargs, answer):
+    correct, message = number_answer(key, **kwargs)(answer)
+    assert not correct and "percent" in message, message
+
+
+def test_a_number_is_judged_by_the_digits_given():
+    check = number_answer(1.7159 * 2 / 3)              # needs 6 significant digits
+    assert check(1.14393)[0] and check("1.143933")[0] and check(1.14393333)[0]   # rounded or cut off
+    for short in (1.144, "1.14", 1.1439):
+        correct, message = check(short)
+        assert not correct and "significant digits" in message and "1.14393" not in message, message
+    assert "significant digits" not in check(1.15)[1]          # disagrees at its last digit: simply too large
+    assert "significant digits" not in number_answer(-0.25)(-0.2)[1]  # one digit is an estimate, not a rounding
+    assert not number_answer(0.025, rtol=1e-6)(0.03)[0]
+
+
+def test_wrong_messages_never_state_the_expected_value():
+    key = 1.7159 * 2 / 3
+    check = number_answer(key, mistakes={2.0: "a known slip"})
+    for answer in (1.2, 1.0, -1.14393, 1.1440001, 114.393, 2.0, "1.14"):
+        message = check(answer)[1]
+        assert "1.14393" not in message.replace(str(answer), "") or answer in (-1.14393,), (answer, message)
+
+
+def test_an_unknown_kind_is_refused():
+    with pytest.raises(ValueError, match="unknown kind 'power'"):
+        number_answer(1, kind="power")
+
+
+# -- tuples: the message once, the hint about the wrong item ------------------------------------------
+
+def test_a_checker_may_choose_the_hint_shown():
+    check = tuple_answer(number_answer(0.25), number_answer(2.0), labels=("sigmoid", "tanh"), hints=(1, 0))
+    q = exercise(check, hints=("About tanh.", "About sigmoid."))
+    assert q((0.25, 3.0)).hint == "About tanh." and q((0.3, 2.0)).hint == "About sigmoid."
+    assert q((0.3, 3.0)).hint == "About sigmoid."   # the first wrong item's
+    assert q((0.25, 2.0)).correct and q((2.0, 0.25)).hint == "About tanh."   # swapped: the first hint
+    assert exercise(lambda answer: (False, "no", None))(1).hint == ""
+    assert exercise(lambda answer: (False, "no", "Look here."))(1).hint == "Look here."
+
+
+def test_a_range_reason_starting_with_its_verdict_is_not_said_twice():
+    from actlib.predictions import range_answer
+    check = range_answer(1e-21, 1e-16, above={1e-10: "too large: each 10 layers shrink it a million-fold."})
+    message = check(1e-8)[1]
+    assert message == "1e-08 is too large: each 10 layers shrink it a million-fold.", message
+
+
+# -- expressions: textbook functions, the names allowed, the precision written -----------------------
+
+@pytest.mark.parametrize("answer", ["1 - tanh(z)**2", "sech(z)**2", "1/cosh(z)**2", "4/(exp(z) + exp(-z))**2",
+                                    "1 - (sinh(z)/cosh(z))**2", "1 - 1/coth(z)**2"])
+def test_textbook_functions_are_accepted(answer):
+    assert expression_answer(1 - sp.tanh(z) ** 2)(answer)[0], answer
+
+
+def test_heaviside_is_accepted():
+    assert expression_answer(sp.Heaviside(z), points=("1", "-1", "2", "-1/2"))("Heaviside(z)")[0]
+
+
+def test_an_unknown_function_is_told_which_are_allowed():
+    correct, message = expression_answer(1 - sp.tanh(z) ** 2)("sec2(z)")
+    assert not correct and "sec2" in message and "sech" in message and "Heaviside" in message and "tanh" in message
+
+
+def test_decimals_in_an_expression_are_judged_by_the_digits_written():
+    check = expression_answer(sp.Rational(17159, 10000) * sp.Rational(2, 3) * (1 - sp.tanh(2 * z / 3) ** 2))
+    assert check("1.14393333*(1-tanh(2*z/3)**2)")[0]           # relative error 2.9e-9, 9 digits given
+    assert check("1.7159*0.66666667*(1-tanh(2*z/3)**2)")[0]
+    for short in ("1.14*(1-tanh(2*z/3)**2)", "1.7159*0.667*(1 - tanh(2*z/3)**2)"):
+        correct, message = check(short)
+        assert not correct and "significant digits" in message, message
+    assert "significant digits" not in check("1.2*(1-tanh(2*z/3)**2)")[1]
+
+
+def test_the_graded_forms_read_numbers_and_formulas_as_the_checks_do():
+    from actlib.graded import FormCheck
+    number = FormCheck("x.q1", "?", {"kind": "number"})
+    for answer in (Fraction(1, 4), "1e-6", "25%", np.float32(0.3), np.int64(2), Decimal("0.1"), "2**-20"):
+        assert number.check(answer).ok is True, answer
+    for answer in ("ten", True, [1, 2], math.inf):
+        assert number.check(answer).ok is False, answer
+    formula = FormCheck("x.q2", "?", {"kind": "expression"})
+    assert formula.check("sech(z)**2").ok and formula.check("Heaviside(z)").ok
+    assert "Heaviside" in formula.check("step(z)").message
+    pair = FormCheck("x.q3", "?", {"kind": "tuple", "items": [{"kind": "number"}, {"kind": "number"}]})
+    assert pair.check("0.05, 1e-20").ok and pair.check((Fraction(1, 2), "1e-3")).ok

@@ -6,27 +6,18 @@ typical wrong answers.
 """
 import importlib
 import pkgutil
-import re
 from pathlib import Path
 
 import pytest
 
 import actlib
 import actlib.exercises
+from wrong_answers import solution_answer
 
 MODULES = {info.name: importlib.import_module(f"actlib.exercises.{info.name}")
            for info in pkgutil.iter_modules(actlib.exercises.__path__)}
 EXERCISES = [exercise for module in MODULES.values() for exercise in module.EXERCISES]
 NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
-
-
-def solution_answer(exercise):
-    """Run the python block of the exercise's written solution and return its `answer`."""
-    blocks = re.findall(r"```python\n(.*?)```", str(exercise.solution()), re.S)
-    assert len(blocks) == 1, f"{exercise.key}: the solution should hold one python block"
-    namespace = {}
-    exec(blocks[0], namespace)
-    return namespace["answer"]
 
 
 def test_every_notebook_has_its_exercise_module_and_uses_it():

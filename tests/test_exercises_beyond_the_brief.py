@@ -22,28 +22,6 @@ def test_correct_forms_pass(exercise, answer):
     assert exercise(answer).correct is True
 
 
-@pytest.mark.parametrize("exercise, answer, words", [
-    (exercises.q1, exercises._buggy_gelu_slope, "the factor z is missing"),
-    (exercises.q1, exercises._normal_cdf, "Φ(z) alone"),
-    (exercises.q1, lambda z: exercises._normal_cdf(z) - z * exercises._normal_density(z), "sign slip"),
-    (exercises.q2, lambda z: math.log(1 + math.exp(z)), "at z = 710 your function raised OverflowError"),
-    (exercises.q2, lambda z: math.log(1 + math.exp(z)), "at z = -37 it returned 0, but the right value is 8.53305e-17"),
-    (exercises.q2, lambda z: math.log1p(math.exp(-z)), "sign inside exp is flipped"),
-    (exercises.q2, lambda z: math.log1p(math.exp(z)), "OverflowError"),
-    (exercises.q3, -0.278465, "SiLU's minimum"),
-    (exercises.q3, -0.557, "divided by β"),
-    (exercises.q3, 0.139232, "below 0"),
-    (exercises.q3, -0.639, "where the minimum is"),
-    (exercises.q3, -1.278, "where SiLU's minimum is"),
-    (exercises.q3, -0.1392, "close"),
-    (exercises.q4, -2, "10 layers keep"),
-    (exercises.q4, 0, "below 1"),
-])
-def test_typical_wrong_answers_fail_with_a_reason(exercise, answer, words):
-    feedback = exercise(answer)
-    assert feedback.correct is False and words in feedback.message, feedback
-
-
 def test_the_predicted_power_holds_for_every_seed_of_the_notebooks_table():
     assert all(-6 < math.log10(exercises.gelu_gradient_kept(seed=seed)) < -4.5 for seed in range(5))
 

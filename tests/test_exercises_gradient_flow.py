@@ -23,22 +23,6 @@ def test_a_stub_that_raises_not_implemented_is_not_answered():
     assert exercises.q6(backward_step).correct is None
 
 
-@pytest.mark.parametrize("backward_step, words", [
-    (lambda u, z, W, a: (a.T @ u, u.sum(axis=0), u @ W.T), "dW: the factor g′(z) is missing"),  # forgot tanh′
-    (lambda u, z, W, a: (a.T @ (u * (1 - np.tanh(z) ** 2)), u.sum(axis=0), u @ W.T), "db: the factor g′(z) is missing"),
-    (lambda u, z, W, a: (a.T @ (u * np.tanh(z) * (1 - np.tanh(z))),) * 3, "dW: a(1 − a) is the sigmoid's derivative"),
-    (lambda u, z, W, a: (a.T @ (u * (1 - z ** 2)),) * 3, "dW: 1 − z² uses z where tanh(z) belongs"),
-    (lambda u, z, W, a: (a.T @ (u * (1 - np.tanh(z) ** 2)), u.sum(axis=0) * 2, u @ W.T), "db differs"),  # no known slip
-    (lambda u, z, W, a: (u.T @ a, u.sum(axis=0), u @ W.T), "the transpose"),
-    (lambda u, z, W, a: (a.T @ (u * (1 - np.tanh(z) ** 2)), u * (1 - np.tanh(z) ** 2), u @ W.T), "summed over the examples"),
-    (lambda u, z, W, a: None, "return three arrays"),
-    (lambda u, z, W, a: (a.T @ u, u.sum(axis=0)), "returned a tuple of 2"),
-])
-def test_typical_mistakes_are_named(backward_step, words):
-    feedback = exercises.q6(backward_step)
-    assert feedback.correct is False and words in feedback.message, feedback
-
-
 def test_a_list_of_the_three_gradients_is_accepted():
     def backward_step(upstream, z, W, a_previous):
         delta = upstream * (1 - np.tanh(z) ** 2)
@@ -63,16 +47,13 @@ def test_more_than_half_of_the_exercises_make_the_learner_think():
     assert 2 * sum(kind in THINKING_KINDS for kind in kinds) > len(kinds), kinds
 
 
-@pytest.mark.parametrize("answer, correct, words", [
+@pytest.mark.parametrize("answer, correct, words", [   # wrong predictions: tests/wrong_answers/gradient_flow.py
     (1e-6, True, "the 5 seeds give 3e-07 to 2e-06"),
     (0.25 ** 10, True, "the 5 seeds give"),
-    (0.25, False, "sizeable share"),
     (0.25 ** 9, True, "the output layer's δ = p − y has no σ′ factor"),   # nine factors, as in notebook 01
-    (1e-3, False, "too generous"),
+    ("1e-6", True, "the 5 seeds give"),
+    (0.1, False, "sizeable share"),
     (1e-12, False, "too small"),
-    (2, False, "at least as much gradient"),
-    (-1e-6, False, "positive"),
-    ("1e-6", False, "expected a number"),
 ])
 def test_the_ratio_prediction(answer, correct, words):
     feedback = exercises.q1(answer)
@@ -91,12 +72,6 @@ def test_the_notebook_runs_the_network_and_points_the_exercises_measure():
     assert "DEEP = [2] + [16] * 10 + [1]" in code and exercises.DEEP_LAYERS == [2] + [16] * 10 + [1]
     assert "X, y = datasets.moons(100, noise=0.15, seed=0)" in code     # the lab's points (test_diagnosis_lab)
     assert "layer_statistics(MLP(DEEP, name, seed=seed, init=init), X, y) for seed in SEEDS" in code
-
-
-@pytest.mark.parametrize("letter", "acd")
-def test_wrong_revival_predictions_get_a_reason(letter):
-    feedback = exercises.q2(letter)
-    assert feedback.correct is False and len(feedback.message) > 40
 
 
 @pytest.mark.parametrize("change, correct, words", [
@@ -154,3 +129,24 @@ def test_a_wrong_change_never_hands_over_a_right_one(exercise):
     wrong = {"05.q3": {"learning_rate": 3.0}, "05.q4": {"init": "glorot"}, "05.q5": {"learning_rate": 3.0}}[exercise.key]
     feedback = exercise(wrong)
     assert feedback.correct is False and not any(word in feedback.message for word in right), feedback
+
+
+def test_a_wrong_shape_gets_the_shape_hint_not_the_one_saying_the_last_line_is_right():
+    def backward_step(upstream, z, W, a_previous):   # δ fixed, dW transposed
+        delta = upstream * (1 - np.tanh(z) ** 2)
+        return delta.T @ a_previous, delta.sum(axis=0), delta @ W.T
+    feedback = exercises.q6(backward_step)
+    assert "the transpose" in feedback.message and "shape of the array it differentiates" in feedback.hint
+    assert "last line" not in feedback.hint
+    namespace = {}
+    exec(exercises.BUGGY_BACKWARD_STEP, namespace)
+    assert "the planted mistake is in δ" in exercises.q6(namespace["answer"]).hint
+
+
+@pytest.mark.parametrize("change, words", [
+    ({"activation": "silu"}, "does reach layer 1"),       # no unit dead, the gradient gets through: no dead-unit row
+    ({"width": 32}, "tiny share"),                      # the gradient still vanishes
+])
+def test_a_stalled_change_is_told_whether_the_gradient_reaches_layer_1(change, words):
+    feedback = exercises.q3(change)
+    assert "it stalled" in feedback.message and words in feedback.message and "dead-unit row" not in feedback.message

@@ -36,12 +36,6 @@ def test_swapped_branches_are_named():
     assert "branches are swapped" in exercises.q3(swapped).message
 
 
-@pytest.mark.parametrize("answer, words", [("a", "representable"), ("c", "65504"), ("d", "exactly 0")])
-def test_each_wrong_diagnosis_is_answered(answer, words):
-    feedback = exercises.q4(answer)
-    assert feedback.correct is False and words in feedback.message, feedback
-
-
 def test_the_code_shown_in_the_prompt_is_the_planted_bug():
     namespace = {}
     exec(exercises._BUGGY_SOURCE, namespace)
@@ -50,3 +44,11 @@ def test_the_code_shown_in_the_prompt_is_the_planted_bug():
     with pytest.raises(ZeroDivisionError):
         namespace["stable_sigmoid"](-750.0)
     assert exercises.q3(namespace["stable_sigmoid"]).correct is False
+
+
+@pytest.mark.parametrize("answer", ["abc", "1e-3x", [1, 2]])
+def test_an_unreadable_power_is_told_so_not_a_traceback(answer):
+    from actlib.exercises import beyond_the_brief, finite_differences
+    for exercise in (exercises.q1, beyond_the_brief.q4, finite_differences.q2):
+        feedback = exercise(answer)
+        assert feedback.correct is False and "could not check" not in feedback.message, feedback

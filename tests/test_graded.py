@@ -186,7 +186,7 @@ def test_release_notebook_runs_on_the_keyless_wheel(graded, tmp_path, monkeypatc
     assert len(shown) == 5
     assert all(text.startswith("… Not answered yet") for text in shown[2:])
     assert shown[1].startswith("✓ Form accepted") and "does not say whether it is right" in shown[1]
-    assert shown[0].startswith("✗ Check the form: expected a number, got str")
+    assert shown[0].startswith("✗ Check the form: could not read 'ten' as a number")
     assert not any("Correct" in text or "Not yet" in text for text in shown)
 
 

@@ -8,24 +8,32 @@ checker). The reader ``_as_expression`` is shared with :mod:`.numbers`.
 """
 from __future__ import annotations
 
+import decimal
 import math
+import re
 import sys
 
 import sympy as sp
 
 from ..activations import z as z_symbol
-from ..formula import FormulaError, FormulaTooLarge, describe_error as _describe_error, parse_formula, run_with_time_limit
+from ..formula import (FUNCTIONS, TEXTBOOK_FUNCTIONS, FormulaError, FormulaTooLarge, describe_error as _describe_error,
+                       parse_formula, run_with_time_limit)
 from .formatting import _format, _mismatch
 
 
 def _unknown_names_message(unknown, names=()) -> str:
-    extra = "".join(f", {name}(z)" if isinstance(value, sp.Lambda) else f", {name}" for name, value in dict(names).items())
+    """Which names the checker does not know, and every name it does."""
+    names = {**TEXTBOOK_FUNCTIONS, **dict(names)}
+    functions = [*FUNCTIONS, "abs", "max", "min"]
+    extra = [f"{name}(z)" if isinstance(value, sp.Lambda) else name for name, value in names.items()
+             if name not in functions and name != "LambertW"]
     return (f"your expression uses {', '.join(sorted(unknown))}, which the checker does not know; "
-            f"write it in z (exp, log, sqrt, tanh{extra}, ... are allowed).")
+            f"write it in z with the functions {', '.join([*functions, *extra])} (and the constants e, pi).")
 
 
 def _as_expression(answer, names):
     """answer as a sympy expression in actlib.z, or a string saying why it is not one."""
+    names = {**TEXTBOOK_FUNCTIONS, **dict(names)}
     if isinstance(answer, str):
         try:
             answer = parse_formula(answer, names)
@@ -69,7 +77,23 @@ def _plainly_different(got, want) -> bool:
                 and abs(got - want) > 1e-6 * max(abs(want), 1e-20))
 
 
-def expression_answer(expected, names=None, points=None, rtol=1e-9, mistakes=None):
+_FLOAT_LITERAL = re.compile(r"(?<![\w.])(?:\d+\.\d*|\.\d+|\d+(?=[eE]))(?:[eE][+-]?\d+)?")
+
+
+def _written_precision(text: str):
+    """(significant digits of the least precise decimal, summed relative size of a unit in the last
+    digit of each) for the decimal numbers written in ``text`` (1.14, 2.5e-3; whole numbers such as 2,
+    2.0 or 1e5 are exact), or None if there are none."""
+    decimals = []
+    for literal in _FLOAT_LITERAL.findall(text):
+        number = decimal.Decimal(literal)
+        if number != number.to_integral_value():
+            unit = float(decimal.Decimal(1).scaleb(number.as_tuple().exponent) / abs(number))
+            decimals.append((unit, len(number.as_tuple().digits)))
+    return (max(decimals)[1], sum(unit for unit, _ in decimals)) if decimals else None
+
+
+def expression_answer(expected, names=None, points=None, rtol=1e-9, mistakes=None, digits=None):
     """Checker: a sympy expression or string equal to ``expected`` (an expression in ``actlib.z``).
 
     The answer is first compared numerically (30 digits) at ``points``; a plain difference is
@@ -83,6 +107,7 @@ def expression_answer(expected, names=None, points=None, rtol=1e-9, mistakes=Non
     """
     expected = sp.sympify(expected)
     names = dict(names or {})
+    needed = digits or max(1, math.ceil(-math.log10(rtol) - 1e-9))
     # Ordered so that a wrong answer is shown first where values are of order 1 and differences plain.
     points = [sp.Rational(p) for p in (points or ("1", "2", "-1", "1/2", "0", "-1/3", "-3", "5", "-7", "11"))]
     wanted = [sp.N(expected.subs(z_symbol, point), 30) for point in points]
@@ -118,22 +143,42 @@ def expression_answer(expected, names=None, points=None, rtol=1e-9, mistakes=Non
 
     def check(answer):
         shown = answer.strip() if isinstance(answer, str) else None
+        precision = _written_precision(answer) if isinstance(answer, str) else None
         answer = _as_expression(answer, names)
         if isinstance(answer, str):
             return False, answer
         shown = shown or sp.sstr(answer)
-        def first_difference():
+        def first_difference(tolerance=rtol):
             for point, want in zip(points, wanted):
                 got = sp.N(answer.subs(z_symbol, point), 30)
-                if not _close(got, want, rtol):
+                if not _close(got, want, tolerance):
                     return point, got, want
             return None
 
+        def agrees_within(tolerance) -> bool:
+            return run_with_time_limit(CHECK_SECONDS, "evaluating", first_difference, tolerance) is None
+
         try:
             difference = run_with_time_limit(CHECK_SECONDS, "evaluating", first_difference)
+            # decimals written with fewer digits than exact are judged by the precision written: right with
+            # at least the digits needed; right but for the digits when each decimal is the answer's, rounded
+            written = "wrong"
+            if difference and precision and precision[1] > rtol and agrees_within(precision[1]):
+                if agrees_within(max(rtol, 10.0 ** (1 - needed))):
+                    written = "right"
+                elif agrees_within(precision[1] / 2):
+                    written = "too few digits"
         except FormulaTooLarge:
             return False, (f"evaluating `{_short(shown)}` at the test points took longer than {CHECK_SECONDS:g} s, "
                            "so the check stopped; write a simpler form of your answer.")
+        if written == "right":
+            return True, (f"`{_short(shown)}` agrees with the answer to the precision of the decimals you wrote "
+                          f"(at least {needed} significant digits).")
+        if written == "too few digits":
+            given = precision[0]
+            return False, (f"`{_short(shown)}` agrees with the answer only as far as its decimals go: one has {given} "
+                           f"significant digit{'s' if given > 1 else ''}, and the check needs {needed} significant "
+                           "digits. Write more digits, or exact fractions such as 1/3.")
         known = {difference[0]: difference[1]} if difference else {}
         if difference and _plainly_different(*difference[1:]):
             return False, named_slip(answer, known) or mismatch(*difference)
@@ -147,6 +192,7 @@ def expression_answer(expected, names=None, points=None, rtol=1e-9, mistakes=Non
             return False, named_slip(answer, known) or mismatch(*difference)
         return True, f"`{shown}` agrees with the answer at {len(points)} points."
 
+    check.expected, check.names = expected, names
     return check
 
 

@@ -84,6 +84,10 @@ THINKING_KINDS = ("predict", "diagnose", "find the bug")
 class Exercise:
     """A question, a checker ``answer -> (correct, message)``, hints to reveal one at a time, a solution.
 
+    A wrong answer's feedback shows the first hint; a checker may choose another by returning
+    ``(correct, message, hint)``, where ``hint`` is the index of one of the hints, a text, or None
+    for no hint.
+
     ``hint()`` counts its calls per exercise (per kernel: rerunning the notebook from the top
     continues the count; restarting the kernel starts again at hint 1).
 
@@ -117,12 +121,23 @@ class Exercise:
         if answer is ... or answer is None or (isinstance(answer, str) and answer.strip() in ("", "...")):
             return Feedback(None, NOT_ANSWERED)
         try:
-            correct, message = self.checker(answer)
+            correct, message, *chosen = self.checker(answer)
         except NotImplementedError:  # a function stub still saying `raise NotImplementedError`
             return Feedback(None, "your function still raises NotImplementedError; write its body.")
         except Exception as error:  # a checker should not raise, but a learner must never see a traceback
-            correct, message = False, f"could not check this answer ({_describe_error(error)})."
-        return Feedback(bool(correct), message, "" if correct or not self.hints else self.hints[0])
+            correct, message, chosen = False, f"could not check this answer ({_describe_error(error)}).", []
+        return Feedback(bool(correct), message, "" if correct else self._hint_for(chosen))
+
+    def _hint_for(self, chosen) -> str:
+        """The hint shown with a wrong answer: the first, or the one the checker chose."""
+        if not chosen:
+            return self.hints[0] if self.hints else ""
+        hint = chosen[0]
+        if isinstance(hint, str):
+            return hint
+        if isinstance(hint, int) and 0 <= hint < len(self.hints):
+            return self.hints[hint]
+        return ""
 
     def grade(self, answer) -> Feedback:
         """Feedback on ``answer``, as calling the exercise gives; under nbgrader's autograder, a failed assert.

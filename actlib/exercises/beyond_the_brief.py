@@ -10,6 +10,7 @@ import sympy as sp
 
 from ..activations import get
 from ..chain import chain_gradients
+from .numerical_stability import exponent_answer
 from ..checks import Exercise, function_answer, number_answer, tail_points
 from ..seeds import SEEDS, Spread
 
@@ -121,6 +122,7 @@ q2 = Exercise(
 )
 
 _SILU_MINIMUM = -float(sp.LambertW(sp.exp(-1)))  # at z0 = -1 - W(1/e) = -1.2785 (derived in the notebook)
+_SILU_ARGMIN = -1 - float(sp.LambertW(sp.exp(-1)))
 
 q3 = Exercise(
     "06.q3",
@@ -131,6 +133,9 @@ q3 = Exercise(
     number_answer(_SILU_MINIMUM / 2, rtol=5e-6, mistakes={
         _SILU_MINIMUM: "−0.278465 is SiLU's minimum (β = 1). Write z·σ(2z) in terms of SiLU(2z).",
         2 * _SILU_MINIMUM: "z·σ(2z) = SiLU(2z)/2: the minimum is divided by β, not multiplied.",
+        _SILU_MINIMUM / 4: "that is SiLU's minimum divided by β² = 4; the substitution u = 2z divides it by β once.",
+        _SILU_ARGMIN * float(1 / (1 + sp.exp(-2 * _SILU_ARGMIN))): (
+            "that is z·σ(2z) at z = −1.278, where SiLU's minimum is; z·σ(2z) has its minimum elsewhere."),
         -_SILU_MINIMUM / 2: "the minimum is below 0: the gate lets small negative values through.",
         (-1 - float(sp.LambertW(sp.exp(-1)))) / 2: "−0.639 is where the minimum is; the question asks for the value there.",
         -1 - float(sp.LambertW(sp.exp(-1))): "−1.278 is where SiLU's minimum is; the question asks for swish's smallest value.",
@@ -177,13 +182,18 @@ q4 = Exercise(
         "the powers the five seeds give, and one either side, count."
     ),
     # the powers of ten the seeds give, and one either side (an order-of-magnitude prediction)
-    number_answer(sum(_POWERS) / 2, atol=(_POWERS[1] - _POWERS[0]) / 2 + 1, mistakes={
+    exponent_answer(sum(_POWERS) / 2, atol=(_POWERS[1] - _POWERS[0]) / 2 + 1, mistakes={
         -2: "−2 is about what 10 layers keep (0.55⁹ ≈ 5·10⁻³); twice the depth multiplies by the rms slope "
             "twice as often.",
         -3: "−3 is closer to what 10 layers keep; 20 layers multiply by the rms slope 19 times.",
         0: "0 would mean the gradient keeps its size; GELU's rms slope is about 0.55, below 1, so every layer "
            "shrinks it.",
-    }),
+        -1: "−1 is about what 4 layers keep (0.55³ ≈ 0.17); the gradient passes 19 layers on its way down.",
+        -10: "−10 would take about 0.3 per layer over the 19 layers between the last and the first, or twice as "
+             "many factors of the rms slope as there are.",
+    }, other=lambda power: (f"{power:g} would mean each of the {CHAIN_DEPTH - 1} layers between the last and the first "
+                            f"multiplies the gradient by about {10 ** (power / (CHAIN_DEPTH - 1)):.2g}; GELU's rms slope "
+                            "at this weight scale is about 0.55.")),
     hints=(
         "The chain experiment's lesson: each layer scales the gradient by about the rms slope √(mean g′²), about 0.55 "
         "for GELU at this weight scale.",

@@ -11,6 +11,7 @@ from ..activations import get
 from ..chain import chain_gradients
 from ..checks import Exercise, choice_answer, function_answer
 from ..checks.functions import tail_points
+from ..checks.numbers import _as_number
 
 from ..seeds import SEEDS, Spread
 
@@ -39,11 +40,13 @@ def _within_the_seeds(kept: Spread, margin: float):
     seeds = f"{kept.low:.2g} to {kept.high:.2g} over seeds {kept.seeds[0]} to {kept.seeds[-1]}, median {kept.median:.2g}"
 
     def check(answer):
-        try:
-            value = float(answer)
-        except (TypeError, ValueError):
-            return False, f"answer with a number, such as 0.01; got {answer!r}."
+        value = _as_number(answer)
+        if isinstance(value, str):
+            return False, value
         if not value > 0:
+            if value < 0 and float(value).is_integer() and value >= -20:
+                return False, (f"{value:g} looks like an exponent, a power of ten; the question asks for the fraction "
+                               "itself, a positive number such as 0.5.")
             return False, "a fraction of the gradient is a positive number."
         if low <= value <= high:
             if value < 3 * kept.low:
@@ -54,15 +57,21 @@ def _within_the_seeds(kept: Spread, margin: float):
             return True, (f"{value:.2g}: within what the runs give ({seeds}). Seventy more layers cost more than "
                           "the twenty between 10 and 30 did: each deep layer loses only a little (its z is small, "
                           "tanh′ near 1), but not nothing, and seventy small losses add up.")
+        # a wrong prediction is told what it amounts to, never the range of the runs
         if value < low:
-            return False, (f"{value:.2g} is too small: every start keeps more ({seeds}). Compounding a loss per "
-                           "layer assumes every layer costs the same; but the first layers shrink the signal, "
-                           "so deeper pre-activations sit near 0, where tanh′ ≈ 1 and each layer loses little.")
+            compounded = abs(math.log(value) / math.log(KEPT_AT_10.median) - TANH_DEPTH / 10) < 1
+            return False, (f"{value:.2g} is too small: every start keeps more, by more than a factor {margin:g}. "
+                           + ("That is the 10-layer loss compounded ten times, as if every layer cost as much as "
+                              "the first ten do. " if compounded else "")
+                           + "The first layers shrink the signal, so deeper pre-activations sit near 0, where tanh′ ≈ 1 "
+                             "and each layer loses little.")
         if value > 1:
-            return False, f"{value:.2g} is too large: tanh′ ≤ 1, and the first layers do lose gradient."
-        return False, (f"{value:.2g} is too large: every start loses more ({seeds}). The deep layers' z are "
-                       "small but not 0, so each still multiplies the gradient by tanh′(z) a little below 1; "
-                       "over seventy more layers that adds up.")
+            return False, f"{value:.2g} is too large: above 1, more than all of it; tanh′ ≤ 1, and the first layers do lose gradient."
+        near_30 = abs(math.log(value / KEPT_AT_30.median)) < math.log(2)
+        return False, (f"{value:.2g} is too large: every start loses more, by more than a factor {margin:g}. "
+                       + ("That is about what 30 layers keep, as if the seventy more lost nothing. " if near_30 else "")
+                       + "The deep layers' z are small but not 0, so each still multiplies the gradient by tanh′(z) "
+                         "a little below 1; over seventy more layers that adds up.")
 
     return check
 

@@ -10,6 +10,8 @@ import numpy as np
 from ..activations import get
 from ..checks import Exercise, choice_answer, function_answer, number_answer
 from ..finite_differences import step_sweep
+from ..checks.numbers import _as_number
+from .numerical_stability import exponent_answer
 
 _sigmoid, _tanh = get("sigmoid"), get("tanh")
 
@@ -17,6 +19,10 @@ _check_scaling = number_answer(1e-8, rtol=0.05, mistakes={
     1e-7: "1e-7 is what an error proportional to h would give; the central difference's shrinks like h².",
     1e-9: "1e-9 is what an error proportional to h³ would give; the central difference's shrinks like h².",
     1e-4: "1e-4 is larger: a smaller step shrinks the truncation error, it does not grow it.",
+    1e-5: "1e-5 is the error growing tenfold, as rounding error (about eps/h) does; here truncation dominates, and "
+          "it shrinks with h.",
+    1e-6: "1e-6 is the error at h = 0.01, unchanged; the truncation error depends on h.",
+    1e-10: "1e-10 is what an error proportional to h⁴ would give; the central difference's shrinks like h².",
 })
 
 
@@ -47,6 +53,23 @@ _BEST_POWER = -5
 """q2's key: the model's h* = 2.4e-5 and the measured smoothed best step (5.6e-6 or 1e-5, depending on the last
 bits of the machine's exp) both round to 10⁻⁵; the key accepts −6 to −4 (tests check the measured step lies there)."""
 
+_EPS, _SIGMA_1, _THIRD_1 = float(np.finfo(float).eps), 0.73, 0.035   # as the prompt gives them
+
+
+def _step_errors(power) -> str:
+    """What a wrong step 10**power amounts to: the two error terms there, by the model the prompt names,
+    and which one dominates (which says which way to go, not how far)."""
+    h = 10.0 ** power
+    rounding, truncation = _EPS * _SIGMA_1 / h, h ** 2 * _THIRD_1 / 6
+    step = ("10" + f"{power:g}".translate(str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")) if float(power).is_integer()
+            else f"10^{power:g}")
+    if rounding > truncation:
+        return (f"at h = {step} the rounding error eps·|f|/h ≈ {rounding:.0e} is far above the truncation error "
+                f"h²|f‴|/6 ≈ {truncation:.0e}; a larger step is better.")
+    return (f"at h = {step} the truncation error h²|f‴|/6 ≈ {truncation:.0e} is far above the rounding error "
+            f"eps·|f|/h ≈ {rounding:.0e}; a smaller step is better.")
+
+
 q2 = Exercise(
     "08.q2",
     (
@@ -54,7 +77,7 @@ q2 = Exercise(
         "float64 (σ(1) ≈ 0.73, σ‴(1) ≈ −0.035). Answer with the power of ten (−4 for 10⁻⁴); the run\n"
         "after this exercise measures the best step."
     ),
-    number_answer(_BEST_POWER, atol=1, mistakes={
+    exponent_answer(_BEST_POWER, atol=1, other=_step_errors, mistakes={
         -8: "−8 (about √eps) is the forward difference's best step; the central difference's truncation error "
             "shrinks like h², so it balances rounding at a larger h.",
         -16: "−16 is eps itself; at that step rounding error, about eps/h, is as large as the slope.",
@@ -87,17 +110,37 @@ def _complex_step_square():
     return float(np.imag((3 + 1j * h) ** 2) / h)
 
 
+_COMPLEX_STEP = 1e-20
+_check_complex_step_value = number_answer(_complex_step_square(), rtol=1e-15, mistakes={
+    9: "9 is f(3), the real part; the derivative is the imaginary part divided by h.",
+    _complex_step_square() / _COMPLEX_STEP: "your number has the size of 1/h: Im(f(3 + ih)) divided by h twice (by h²).",
+})
+
+
+def _check_complex_step(answer):
+    """08.q3: numbers of the size of h or below are named by what they are (exactly 0, Im f itself not yet
+    divided by h, or simply far too small) before number_answer, whose known slips match tiny values loosely."""
+    value = _as_number(answer)
+    if not isinstance(value, str) and abs(value) < 1e-10:
+        if value == 0:
+            return False, ("0 is what a real difference gives: 3 + 1e-20 rounds to 3, so f(3 + h) − f(3) = 0. The "
+                           "complex step takes the imaginary part instead: no subtraction.")
+        if math.isclose(value / _COMPLEX_STEP, _complex_step_square(), rel_tol=1e-6):
+            return False, "your number has the size of h: it is Im(f(3 + ih)) itself, not yet divided by h."
+        if math.isclose(value / _COMPLEX_STEP ** 2, _complex_step_square(), rel_tol=1e-6):
+            return False, "your number has the size of h²: Im(f(3 + ih)) multiplied by h, where it is divided by h."
+        return False, (f"{value:.3g} is far too small in size: of the size of h = 10⁻²⁰ or below, where a slope of z² "
+                       "near 3 is of order 1. Take Im(f(3 + ih)) and divide it by h, once.")
+    return _check_complex_step_value(answer)
+
+
 q3 = Exercise(
     "08.q3",
     (
         "Compute the complex-step derivative Im(f(z + ih))/h of f(z) = z² at z = 3 with\n"
         "h = 10⁻²⁰ (Python writes the imaginary unit `1j`)."
     ),
-    number_answer(_complex_step_square(), rtol=1e-15, mistakes={
-        0: "0 is what a real difference gives: 3 + 1e-20 rounds to 3, so f(3 + h) − f(3) = 0. The complex "
-           "step takes the imaginary part instead: no subtraction.",
-        9: "9 is f(3), the real part; the derivative is the imaginary part divided by h.",
-    }),
+    _check_complex_step,
     hints=("(3 + ih)² = 9 − h² + 6ih. Take the imaginary part and divide by h.",),
     solution=(
         "Im((3 + ih)²) = 6h, so the result is exactly 6, with no subtraction and so no rounding error, even "
@@ -169,6 +212,8 @@ q5 = Exercise(
                                                     "but the chord from z − h to z + h is 2h wide.",
         lambda z: (math.tanh(z + 1e-5) - math.tanh(z)) / (2e-5): "your function returns half a forward "
             "difference: the numerator spans one step h, the denominator two.",
+        lambda z: -2 * float(_tanh.derivative(z)): "your function returns −2 × tanh′(z): the two points are in the "
+            "wrong order (a sign), and it divides by h where the chord from z − h to z + h is 2h wide.",
     }),
     hints=(
         "Compare numeric_slope(0.0) with tanh′(0) = 1: by what factor is it off?",

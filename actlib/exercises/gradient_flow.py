@@ -12,6 +12,7 @@ from .. import diagnosis_lab
 from ..activations import get
 from ..finite_differences import numerical_gradient
 from ..checks import Exercise, choice_answer, number_answer
+from ..checks.numbers import _as_number
 from ..nn import MLP
 from ..seeds import SEEDS, Spread
 from ..training_diagnostics import layer_statistics
@@ -42,6 +43,26 @@ def _named_slip(name, got, upstream, z, W, a_previous):
     return ""
 
 
+def _how_it_differs(name, got, want, error):
+    """What a gradient that is no known slip measures against central differences: off by a constant factor
+    (or only its sign), or else where it is off most."""
+    factor = float(np.sum(got * want) / max(np.sum(want * want), 1e-300))
+    if np.linalg.norm(got - factor * want) <= 1e-6 * np.linalg.norm(want) and factor != 0:
+        if abs(factor + 1) < 1e-6:
+            return f"{name} has the wrong sign everywhere: it is minus what central differences give."
+        return (f"{name} is {factor:.3g} times what central differences give, everywhere: a constant factor is "
+                "extra or missing.")
+    where = np.unravel_index(np.argmax(np.abs(got - want)), want.shape)
+    at = f"entry {where[0]}" if len(where) == 1 else f"entry {tuple(int(i) for i in where)}"
+    return (f"{name} differs from the central differences (relative difference {error:.1e}), most at {at}: "
+            f"{got[where]:.4g} where the difference quotient gives {want[where]:.4g}.")
+
+
+_SHAPE_HINT = ("Each gradient has the shape of the array it differentiates: dW that of W, db that of b, d_a_previous "
+               "that of a_previous. z = a_previous W + b says which side of δ each factor goes.")
+"""The hint shown with a wrong shape (in place of hint 1, which is about δ)."""
+
+
 def _check_backward_step(answer):
     """Compare the learner's backward step with central differences of L = sum(upstream * tanh(a W + b))."""
     if not callable(answer):
@@ -69,11 +90,10 @@ def _check_backward_step(answer):
             why = (" (the transpose: which side of δ does a_previous go?)" if got.shape == want.shape[::-1] else
                    " (δ summed over the examples, axis 0, has that shape)" if name == "db" and got.shape == z.shape else "")
             return False, (f"{name} has shape {got.shape}; it should have the shape {want.shape} of what it "
-                           f"differentiates{why}.")
+                           f"differentiates{why}."), _SHAPE_HINT
         error = np.linalg.norm(got - want) / max(np.linalg.norm(got) + np.linalg.norm(want), 1e-300)
         if error > 1e-6:
-            return False, (_named_slip(name, got, upstream, z, W, a_previous)
-                           or f"{name} differs from the central differences (relative difference {error:.1e}).")
+            return False, (_named_slip(name, got, upstream, z, W, a_previous) or _how_it_differs(name, got, want, error))
     return True, "all three gradients agree with central differences (relative difference below 1e-6)."
 
 
@@ -98,31 +118,60 @@ def deep_sigmoid_ratios() -> Spread:
 RATIO_FACTOR = 30   # a prediction within this factor of the seeds' range (either way) is accepted
 
 
+def _as_powers_of_a_quarter(value: float):
+    """k when value is (1/4)**k for a whole k (to within 3%), else None."""
+    k = math.log(value) / math.log(0.25)
+    return round(k) if abs(k - round(k)) < 0.02 else None
+
+
 def _check_ratio(answer):
-    if isinstance(answer, bool) or not isinstance(answer, (int, float, np.integer, np.floating)):
-        return False, f"expected a number (the ratio, such as 1e-3); got {type(answer).__name__}."
-    runs = deep_sigmoid_ratios()
-    answer = float(answer)
-    if not math.isfinite(answer) or answer <= 0:
+    """05.q1: the prediction against the seeds' runs; a wrong one is told what it amounts to per layer
+    (as ten equal factors, or as a whole number of factors 1/4), never the runs' values."""
+    value = _as_number(answer)
+    if isinstance(value, str):
+        return False, value
+    shown = f"{value:.2g}"
+    if value <= 0:
+        if value < 0 and float(value).is_integer() and value >= -20:
+            return False, (f"{shown} looks like an exponent, a power of ten; the question asks for the ratio itself, "
+                           "a positive number such as 1e-3.")
         return False, "a ratio of two norms is a positive number."
-    if answer >= 1:
+    if value >= 1:
         return False, ("that says layer 1 gets at least as much gradient as the output layer; each layer on the way "
                        "down multiplies it by σ′(z) ≤ 1/4 (and by weights of size about 1).")
+    runs = deep_sigmoid_ratios()
     seeds = f"the {len(runs)} seeds give {runs.range('.0e').replace('–', ' to ')}"
-    if runs.low / RATIO_FACTOR <= answer <= runs.high * RATIO_FACTOR:
-        if abs(math.log10(answer / 0.25 ** 9)) < 0.1:   # nine factors, as in notebook 01's chain
+    if runs.low / RATIO_FACTOR <= value <= runs.high * RATIO_FACTOR:
+        if abs(math.log10(value / 0.25 ** 9)) < 0.1:   # nine factors, as in notebook 01's chain
             return True, (f"close enough: {seeds}. But count ten factors σ′ ≤ 1/4 here, (1/4)¹⁰ ≈ 1e-6: "
                           "the output layer's δ = p − y has no σ′ factor, so each of the ten hidden layers contributes "
                           "one (in notebook 01's chain δ₁₀ already contained one, hence nine there).")
         return True, (f"{seeds}: around (1/4)¹⁰ ≈ 1e-6, ten factors σ′ ≤ 1/4 (the weights "
                       "do not make up for them).")
-    if 0.05 <= answer:
-        return False, ("that keeps a sizeable share of the gradient; on its way down to layer 1 it passes ten "
-                       "sigmoid layers, one factor σ′ ≤ 1/4 each.")
-    if answer > runs.high:
-        return False, ("too generous: a factor of about 1/4 per layer, ten times, gives a millionth; check how many "
-                       "factors and how small each is.")
-    return False, "too small: the gradient loses a factor of about 4 per layer, not more; ten layers make about 1e-6."
+    factors = _as_powers_of_a_quarter(value)
+    per_layer = value ** (1 / 10)
+    if value >= 0.05:
+        if factors == 1:
+            return False, ("0.25 is one factor σ′(0), one sigmoid layer's largest slope; on its way down to layer 1 "
+                           "the gradient passes every hidden layer, one factor σ′ ≤ 1/4 each.")
+        return False, (f"{shown} keeps a sizeable share of the gradient; on its way down to layer 1 it passes every "
+                       "hidden sigmoid layer, one factor σ′ ≤ 1/4 each.")
+    if value > runs.high:
+        if abs(per_layer - 0.5) < 0.02:
+            said = (f"{shown} is ten factors of about 1/2, one per layer: σ(0) = 1/2 is the sigmoid's value at 0, "
+                    "not its slope there, and σ′(z) ≤ 1/4.")
+        elif factors:
+            said = (f"{shown} is (1/4) to the power {factors}: {factors} factors σ′ ≤ 1/4. Count the hidden sigmoid "
+                    "layers between the output and layer 1 in this network.")
+        else:
+            said = (f"{shown} is too large: spread over ten layers it is a factor of about {per_layer:.2f} per layer, "
+                    "more than a sigmoid layer passes on (σ′(z) ≤ 1/4, and the weights do not make up for it).")
+        return False, f"{said} It keeps more than any of the seeds' runs, by more than a factor {RATIO_FACTOR}."
+    said = (f"{shown} is (1/4) to the power {factors}: {factors} factors σ′ ≤ 1/4, more than the gradient passes on "
+            "its way down to layer 1 (one per hidden sigmoid layer)." if factors else
+            f"{shown} is too small: spread over ten layers it is a factor of about {per_layer:.2g} per layer, less "
+            "than a sigmoid layer passes on: these units start with z near 0, where σ′ is close to its largest, 1/4.")
+    return False, f"{said} It keeps less than any of the seeds' runs, by more than a factor {RATIO_FACTOR}."
 
 
 q1 = Exercise(
@@ -180,25 +229,50 @@ q2 = Exercise(
 
 # -- 05.q3, 05.q4, 05.q5: the diagnosis lab -------------------------------------------------------------------
 
+GRADIENT_GETS_THROUGH = 1e-2
+"""A gradient ratio (layer 1 over the output layer, before training) at least this large is no vanishing gradient."""
+
 # What to add when a change does not make the network learn, by what the changed run did (its verdict,
-# diagnosis_lab.judge), never by which knob was turned alone: a case's own notes are keyed by
-# (knob, verdict), and these by verdict. They say what was measured and where to look, not the answer.
+# diagnosis_lab.judge, and its measurements), never by which knob was turned alone: a case's own notes
+# are keyed by (knob, verdict), and these by verdict. They say what was measured and where to look, not
+# the answer.
+
+
+def _stalled_note(run):
+    """The note on a stalled run, by what reached layer 1 before training and how far the loss moved."""
+    finite = run.gradient_ratio[np.isfinite(run.gradient_ratio)]
+    ratio = float(np.median(finite)) if finite.size else 0.0
+    if ratio >= GRADIENT_GETS_THROUGH:
+        start, end = run.loss[:, 0], run.loss[:, -1]
+        if np.median(np.abs(start - end) / start) < 0.05:
+            return ("The gradient does reach layer 1 here (read the changed network's gradient ratio), yet the loss "
+                    f"hardly moved from where it started in {diagnosis_lab.EPOCHS} epochs: training barely got "
+                    "going.")
+        return ("The gradient does reach layer 1 here (read the changed network's gradient ratio), so a vanishing "
+                "gradient is not what stops it; the loss stopped falling all the same, short of a curved boundary.")
+    return ("Read the changed network's gradient ratio and logit spread: layer 1 still gets a tiny share of the output "
+            "layer's gradient.")
+
+
 _VERDICT_NOTES = {
-    "diverged": "The loss blew up: read the changed network's rows to see what grew.",
-    "units died": "Read the changed network's dead-unit row: which layers went silent?",
-    "saturated": "Read the changed network's mean-slope rows: where did its z end up?",
-    "stalled": "Read the changed network's gradient ratio and logit spread: is anything reaching layer 1?",
-    "learning slowly": ("The loss falls, so the change helps, but not enough to learn within the "
-                        f"{diagnosis_lab.EPOCHS} epochs."),
-    None: "The seeds disagree, so this change is not a reliable fix.",
+    "diverged": lambda run: "The loss blew up: read the changed network's rows to see what grew.",
+    "units died": lambda run: "Read the changed network's dead-unit row: which layers went silent?",
+    "saturated": lambda run: "Read the changed network's mean-slope rows: where did its z end up?",
+    "stalled": _stalled_note,
+    "learning slowly": lambda run: ("The loss falls, so the change helps, but not enough to learn within the "
+                                    f"{diagnosis_lab.EPOCHS} epochs."),
+    None: lambda run: "The seeds disagree, so this change is not a reliable fix.",
 }
 
 
-def _fix_checker(case, why, notes):
+def _fix_checker(case, why, notes, knobs):
     """Checker of a one-change fix of ``diagnosis_lab.CASES[case]``: trains the changed network from
     each of the lab's seeds and accepts the change when it learned for at least AGREE of them.
     ``why(original)`` explains the failure once fixed (``original`` is the case's Measurements);
-    ``notes`` maps (knob, verdict) or "*" to what to add when the change does not fix it."""
+    ``notes`` maps (knob, verdict) to what to add when the change does not fix it (a string, or a
+    function of the change's value and the case's value of that knob), "*" to what to add after the
+    verdict's own note for any other knob, and "knob" to what to add when the knob turned is one of
+    ``knobs`` (a knob one of whose values fixes the case) but this value does not."""
     def check(answer):
         try:
             config = diagnosis_lab.changed(diagnosis_lab.CASES[case], answer)
@@ -208,9 +282,19 @@ def _fix_checker(case, why, notes):
         (knob, value), = answer.items()
         if run.trains:
             return True, f"with {knob} = {value!r}: {run.summary()} {why(diagnosis_lab.measure(diagnosis_lab.CASES[case]))}"
-        note = notes.get((knob, run.verdict)) or f"{_VERDICT_NOTES[run.verdict]} {notes['*']}"
+        note = notes.get((knob, run.verdict))
+        if callable(note):
+            note = note(value, diagnosis_lab.CASES[case][knob])
+        if not note:
+            note = f"{_VERDICT_NOTES[run.verdict](run)} {notes['knob'] if knob in knobs else notes['*']}"
         return False, f"with {knob} = {value!r}: {run.summary()} {note}"
     return check
+
+
+def _rate_note(value, original):
+    larger = "larger" if value > original else "smaller"
+    return (f"A {larger} rate scales every layer's step by the same factor: layer 1 still gets a tiny share of what the "
+            "output layer gets. The ratio is the problem, not the overall size.")
 
 
 _CHANGE_STUB = "answer = ...   # one change, a dict: {\"knob\": value}"
@@ -228,15 +312,16 @@ q3 = Exercise(
         lambda original: (f"The cause was the six σ′ ≤ 1/4 factors: before training layer 1 got {_ratio(original)} of "
                           "the output layer's gradient and the output hardly depended on the input. Your change "
                           "replaced those factors by ones that pass the gradient on."),
-        {("learning_rate", "stalled"): "A larger rate scales every layer's step by the same factor: layer 1 still "
-                                       "gets a tiny share of what the output layer gets. The ratio is the problem, "
-                                       "not the overall size.",
+        {("learning_rate", "stalled"): _rate_note,
          ("init", "stalled"): "He's larger weights make both collapses milder, not gone (compare the gradient ratio).",
          ("hidden_layers", "learning slowly"): "Fewer sigmoid layers pass more of the gradient on, but every σ′ ≤ 1/4 "
                                                "still shrinks the steps: after 300 epochs the boundary is still about "
                                                "as good as a straight line (the best one gets 91% of these points "
                                                "right).",
-         "*": "Which knob sets how much of the gradient each layer passes on?"},
+         "*": "Which knob sets how much of the gradient each layer passes on?",
+         "knob": "Another activation is the kind of change that helps here, but not this one: compare its slope near "
+                 "z = 0, where these units start, and the rows above with the original network's."},
+        knobs=("activation",),
     ),
     hints=(
         "Read the measurements: the gradient reaching layer 1 and the output logit's spread across the inputs.",
@@ -264,7 +349,16 @@ q4 = Exercise(
                                  "training (look at the gradient ratio). What went wrong happened during training.",
          ("bias_init", "units died"): "The units still die: what pushed them below 0 happened during training.",
          ("width", "units died"): "More units of the same kind die the same way.",
-         "*": "In the original network, what made the units die during training?"},
+         ("learning_rate", "units died"): lambda value, original: (
+             "Larger steps still: the units die as before." if value > original else
+             "Smaller steps, but still large enough to push units' z below 0 for every input."),
+         ("learning_rate", "diverged"): lambda value, original: (
+             "Larger steps still: the weights blow up before the units even die." if value > original else ""),
+         ("activation", "diverged"): "With this activation the same large steps blow up the weights instead: the "
+                                     "dead units were a symptom. What caused them?",
+         "*": "In the original network, what made the units die during training?",
+         "knob": "This knob can fix the network, but not at this value."},
+        knobs=("learning_rate", "hidden_layers"),
     ),
     hints=(
         "Before training the gradients are healthy; after training, read the dead-unit row.",
@@ -304,8 +398,14 @@ q5 = Exercise(
          ("activation", "stalled"): "A different activation with the same biases of 3 fails its own way here.",
          ("activation", "units died"): "A different activation with the same biases of 3 fails its own way here.",
          ("activation", "diverged"): "A different activation with the same biases of 3 fails its own way here.",
+         ("bias_init", "saturated"): lambda value, original: (
+             f"With every hidden bias at {value:g}, z starts near {value:g} for every input, where tanh is nearly flat"
+             + (" too: tanh′ is even, so z near −3 is as flat as near 3." if value < 0 else ".")
+             if abs(value) >= 1.5 else ""),
          "*": "In the original network, read the mean-slope row: tanh′(z) is near 1 around 0 and tiny beyond "
-              "|z| = 3. What put every z out there?"},
+              "|z| = 3. What put every z out there?",
+         "knob": "This knob can fix the network, but this value does not, not reliably within the 300 epochs."},
+        knobs=("bias_init",),
     ),
     hints=(
         "Read the mean-slope row: tanh′ is 1 at z = 0. Where must z be for the slope to be a few hundredths?",
@@ -345,7 +445,8 @@ q6 = Exercise(
     ),
     _check_backward_step,
     hints=(
-        "The last line (dW = a_previous.T @ δ, db = δ.sum(axis=0), d_a_previous = δ @ W.T) is right. Check δ.",
+        "In the code as given, the last line (dW = a_previous.T @ δ, db = δ.sum(axis=0), d_a_previous = δ @ W.T) is "
+        "right: the planted mistake is in δ.",
         "δ = ∂L/∂z = upstream × tanh′(z), elementwise. Write tanh′ in terms of z: is 1 − z² that?",
     ),
     solution=("The planted mistake is 1 − z²: tanh′(z) = 1 − tanh(z)², the square of the activation, not of z. "
@@ -364,13 +465,18 @@ q6 = Exercise(
     kind="find the bug",
 )
 
+_check_frozen = number_answer(0.0, atol=0.0, mistakes={
+    1: "1 is what an active ReLU unit passes on (relu′ = 1 for z > 0); every unit of this layer is dead.",
+})
+
 q7 = Exercise(
     "05.q7",
     (
         "Every unit of one hidden ReLU layer is dead. What is the norm of the weight gradient\n"
         "of every layer below it?"
     ),
-    number_answer(0.0, atol=0.0),
+    lambda answer: ((False, "a norm is never negative.") if not isinstance(_as_number(answer), str)
+                    and _as_number(answer) < 0 else _check_frozen(answer)),
     hints=("The gradient reaching the layers below passes through this layer's relu′(z) = 0.",),
     solution=(
         "Exactly 0: δ = upstream ⊙ relu′(z) = 0 for the dead layer, so nothing flows below it; the network "

@@ -6,13 +6,16 @@
 import numpy as np
 
 from ..checks import Exercise, choice_answer, number_answer, tuple_answer
-from ..checks.functions import backward_step_answer
+from ..formula import describe_error
 from ..predictions import range_answer, range_pair_answer
 
 _check_slope = number_answer(-0.02, rtol=1e-12, mistakes={
-    0.01: "0.01 is g′ on the left branch; the chain rule multiplies it by the inner slope, d(−2z)/dz = −2.",
-    -2: "−2 is the inner slope times the right branch's 1, but at z = 1 the inside is −2 < 0: the left branch, α = 0.01.",
-    0.02: "right size, wrong sign: the inner slope d(−2z)/dz is −2.",
+    0.01: "0.01 is g′ on the left branch alone; the chain rule multiplies it by the inner slope d(−2z)/dz.",
+    -2: "−2 is the inner slope times the right branch's slope 1, but at z = 1 the inside −2z is negative: "
+        "which branch of g is that?",
+    0.02: "0.02 has the wrong sign, and its size is right: the inner slope d(−2z)/dz is negative.",
+    -0.01: "−0.01 takes the inner slope d(−2z)/dz as −1; differentiate −2z again.",
+    0: "0 is ReLU's slope on the left branch; Leaky ReLU's left branch αz has a slope of its own.",
 })
 
 
@@ -59,8 +62,8 @@ SIGNS_RUN = dict(neurons=1000, batch=64, fan_in=8)
 _per_example = range_answer(0.002, 0.03, above={
     1: "like the sigmoid? A Leaky ReLU output for z < 0 is negative (0.01·z), so on about half the inputs "
        "δ·a_i has the other sign: they mix, as with tanh.",
-    0.1: "on one example the signs of the a_i are random (half the z are negative), so all 8 agree only "
-         "about 2/2⁸ ≈ 0.8% of the time, whatever their sizes.",
+    0.1: "on one example only the signs of the a_i matter, and they are like coin flips (about half the z "
+         "are negative): count how often 8 coin flips all agree, whatever the sizes.",
 })
 _per_minibatch = range_answer(0.03, 0.35, below={
     0.009: "like tanh? The negative outputs are 100 times smaller than the positive ones, so the sums "
@@ -80,7 +83,7 @@ q3 = Exercise(
         "same kind of neurons, minibatches of 64. Answer with a pair `(per_example, per_minibatch)`. The run\n"
         "follows the grading cell."
     ),
-    range_pair_answer(_per_example, _per_minibatch, labels=["per example", "per minibatch"]),
+    range_pair_answer(_per_example, _per_minibatch, labels=["per example", "per minibatch"], hints=(0, 1)),
     hints=(
         "On one example only the signs of the a_i matter. What sign does a Leaky ReLU output have for z < 0?",
         "In a minibatch sum the sizes matter: the negative outputs are 0.01 times the z, the positive ones z itself.",
@@ -98,58 +101,180 @@ q3 = Exercise(
 
 _ALPHA = 0.01
 
-# g′(z) = 1 for z > 0 and α for z ≤ 0 (g′(0) = α, as actlib and PyTorch)
-_check_leaky_backward = backward_step_answer(
-    lambda z: np.where(z > 0, 1.0, _ALPHA), [-3.0, -1.0, -0.25, 0.0, 0.25, 0.5, 1.0, 2.0, 3.0],
-    name="leaky_backward", slips=(
-        (lambda upstream, z: upstream * np.where(z > 0, 1.0, _ALPHA * z),
-         "on the left it still multiplies by α·z, the branch's value; the slope of α·z is α."),
-        (lambda upstream, z: upstream * np.where(z >= 0, 1.0, _ALPHA),
-         "right except at z = 0: actlib and PyTorch use g′(0) = α, so write z > 0."),
-        (lambda upstream, z: upstream * (z > 0), "that is ReLU's backward step: on the left the slope is α, not 0."),
-    ), success="leaky_backward multiplies the upstream gradient by 1 for z > 0 and by α for z ≤ 0.")
+# q4: one Leaky ReLU layer's gradients on a minibatch; the planted bug sums db over the units (axis=1)
+# instead of over the examples. The check's minibatch: 5 examples, 3 inputs, 4 units, both branches in use.
+_N, _D, _M = 5, 3, 4
+
+
+def _layer_case():
+    rng = np.random.default_rng(4)
+    X = rng.normal(size=(_N, _D))
+    W = rng.normal(size=(_D, _M))
+    b = rng.normal(size=_M) * 0.5
+    upstream = rng.normal(size=(_N, _M))
+    return X, W, b, upstream
+
+
+_SLOPE_SLIPS = (   # (the slope a slip uses for delta = ∂L/∂Z, what the measurement of dW shows)
+    (lambda Z: np.ones_like(Z),
+     "your dW is X.T @ upstream: it leaves out the layer's slope g′(z), as if the layer had no activation."),
+    (lambda Z: (Z > 0) * 1.0,
+     "your dW gets nothing from the examples where a unit's z ≤ 0: that is ReLU's slope; Leaky ReLU's left "
+     "branch has slope α."),
+    (lambda Z: np.where(Z > 0, _ALPHA, 1.0),
+     "your dW weighs the examples with z > 0 by α and those with z ≤ 0 by 1: the two slopes are on the "
+     "wrong sides."),
+    (lambda Z: np.where(Z > 0, 1.0, _ALPHA * Z),
+     "on the left branch your dW multiplies by α·z, the branch's value, where its slope belongs."),
+    (lambda Z: -np.where(Z > 0, 1.0, _ALPHA),
+     "dW has the wrong sign in every entry."),
+)
+_DB_SLIPS = (   # (a slip's db from delta, what the measurement shows)
+    (lambda delta: delta.sum(axis=1),
+     "still the planted bug: db has one entry per example ({n} of them), summed over the units; b has one "
+     "entry per unit ({m}), and each unit's bias gradient gathers its own column, over the examples."),
+    (lambda delta: delta.sum(),
+     "db is one number, the sum over every example and every unit; b has one entry per unit ({m}), each "
+     "with its own gradient."),
+    (lambda delta: delta.mean(axis=0),
+     "db is the mean of each unit's delta over the examples; the loss here is the sum of the examples' "
+     "losses, not their mean."),
+    (lambda delta: -delta.sum(axis=0),
+     "db has the wrong sign in every entry."),
+)
+
+
+def _close(got, want) -> bool:
+    return np.shape(got) == np.shape(want) and np.allclose(got, want, rtol=1e-9, atol=1e-12)
+
+
+def _describe(name, got, want):
+    """'dW differs from a gradient check in 3 of its 12 entries, first at dW[0, 2]' (no right values)."""
+    off = ~np.isclose(got, want, rtol=1e-9, atol=1e-12)
+    first = tuple(int(i) for i in np.argwhere(off)[0])
+    return (f"{name} differs from a gradient check in {int(off.sum())} of its {off.size} entries, "
+            f"first at {name}[{', '.join(map(str, first))}].")
+
+
+def _check_leaky_layer(answer):
+    if not callable(answer):
+        return False, (f"expected your function leaky_layer_gradients itself (the name, without brackets); "
+                       f"got {answer!r}.")
+    X, W, b, upstream = _layer_case()
+    try:
+        result = answer(X.copy(), W.copy(), b.copy(), upstream.copy())
+    except NotImplementedError:
+        raise
+    except Exception as error:
+        return False, f"calling it on a minibatch of {_N} examples, {_D} inputs and {_M} units raised {describe_error(error)}."
+    if not isinstance(result, (tuple, list)) or len(result) != 2:
+        shape = f" of shape {np.shape(result)}" if isinstance(result, np.ndarray) else ""
+        return False, f"expected the pair (dW, db); it returned one {type(result).__name__}{shape}."
+    try:
+        dW, db = (np.asarray(part, dtype=float) for part in result)
+    except (TypeError, ValueError):
+        return False, "expected dW and db as arrays of numbers."
+    Z = X @ W + b
+    delta = upstream * np.where(Z > 0, 1.0, _ALPHA)
+    want_dW, want_db = X.T @ delta, delta.sum(axis=0)
+    problems = []
+    if dW.shape == (_M, _D):
+        problems.append(f"dW has shape {dW.shape}, W's shape transposed: W is ({_D}, {_M}), inputs by units.")
+    elif dW.shape != want_dW.shape:
+        problems.append(f"dW has shape {dW.shape}; W's is {want_dW.shape}, and a gradient has its parameter's shape.")
+    elif not _close(dW, want_dW):
+        slip = next(((slope, message) for slope, message in _SLOPE_SLIPS if _close(dW, X.T @ (upstream * slope(Z)))), None)
+        if slip:  # the slip is in delta: judge db by the same delta, and name that slip once
+            delta = upstream * slip[0](Z)
+            problems.append(slip[1] + (" db carries the same slip." if _close(db, delta.sum(axis=0)) else ""))
+            want_db = delta.sum(axis=0)
+        elif _close(dW, want_dW / _N):
+            problems.append("dW is the mean over the examples; the loss here is the sum of the examples' losses, "
+                            "not their mean.")
+        else:
+            problems.append(_describe("dW", dW, want_dW))
+    if not _close(db, want_db):
+        slip = next((message for db_sum, message in _DB_SLIPS if _close(db, db_sum(delta))), "")
+        if slip:
+            problems.append(slip.format(n=_N, m=_M))
+        elif db.shape != want_db.shape:
+            values = " (its values are right)" if db.size == _M and np.allclose(db.ravel(), want_db, rtol=1e-9) else ""
+            problems.append(f"db has shape {db.shape}{values}; b's is {want_db.shape}, and a gradient has its "
+                            "parameter's shape.")
+        else:
+            problems.append(_describe("db", db, want_db))
+    if problems:
+        return False, " ".join(text if i == 0 or text.startswith(("dW", "db")) else text[0].upper() + text[1:]
+                               for i, text in enumerate(problems))
+    return True, ("dW and db agree with a gradient check on a minibatch of 5 examples: each sums its unit's "
+                  "δ = upstream · g′(z) over the examples.")
 
 
 q4 = Exercise(
     "04.q4",
     (
-        "**Find the bug.** This backward step of a Leaky ReLU layer (α = 0.01) takes the upstream\n"
-        "gradient and the pre-activation z, and a gradient check fails for negative z:\n"
+        "**Find the bug.** This function computes the gradients of one Leaky ReLU layer (α = 0.01) on a\n"
+        "minibatch, the loss being the sum of the examples' losses. It has one planted mistake, and a\n"
+        "gradient check of the layer fails:\n"
         "```python\n"
-        "def leaky_backward(upstream, z, alpha=0.01):\n"
-        "    return upstream * np.where(z > 0, 1.0, alpha * z)\n"
+        "def leaky_layer_gradients(X, W, b, upstream, alpha=0.01):\n"
+        "    \"\"\"X: (n, d) inputs, W: (d, m) weights, b: (m,) biases, upstream = ∂L/∂A: (n, m),\n"
+        "    for the layer A = g(X @ W + b) of m units on n examples. Returns (dW, db).\"\"\"\n"
+        "    Z = X @ W + b\n"
+        "    delta = upstream * np.where(Z > 0, 1.0, alpha)     # ∂L/∂Z, one row per example\n"
+        "    dW = X.T @ delta\n"
+        "    db = delta.sum(axis=1)\n"
+        "    return dW, db\n"
         "```\n"
-        "Write the corrected `leaky_backward(upstream, z, alpha=0.01)` (for a float z), with g′(0) = α."
+        "Write the corrected `leaky_layer_gradients` (the check calls it on 5 examples with 3 inputs and\n"
+        "4 units)."
     ),
-    _check_leaky_backward,
+    _check_leaky_layer,
     hints=(
-        "Backpropagation multiplies by the local slope. What is the slope of the left branch α·z?",
-        "g′(z) = 1 for z > 0 and α for z ≤ 0: np.where(z > 0, 1.0, alpha).",
+        "Check the shapes first: what shape must each gradient have, and what shape does each line return "
+        "for n = 5 examples and m = 4 units?",
+        "Each unit's bias enters every example's z, so its gradient sums that unit's column of delta over the "
+        "examples: the rows, axis 0.",
     ),
-    solution="On the left the slope of α·z is α, not α·z:",
+    solution=(
+        "delta has one row per example and one column per unit. A bias belongs to a unit and enters every "
+        "example's z, so db sums each column over the examples (axis 0); `axis=1` summed each example's row "
+        "over the units, giving n numbers where b has m. dW = X.T @ delta was right: the matrix product already "
+        "sums over the examples, as notebook 02's minibatch sums Σₙ δₙ aₙ,ᵢ do:"
+    ),
     stub=(
-        "def leaky_backward(upstream, z, alpha=0.01):\n"
-        "    ...   # your corrected code\n"
+        "def leaky_layer_gradients(X, W, b, upstream, alpha=0.01):     # one mistake inside: fix it\n"
+        "    Z = X @ W + b\n"
+        "    delta = upstream * np.where(Z > 0, 1.0, alpha)\n"
+        "    dW = X.T @ delta\n"
+        "    db = delta.sum(axis=1)\n"
+        "    return dW, db\n"
         "\n"
-        "answer = ...   # when leaky_backward is written: answer = leaky_backward"
+        "answer = ...   # when fixed: answer = leaky_layer_gradients"
     ),
     answer_code=(
         "import numpy as np\n"
         "\n"
-        "def leaky_backward(upstream, z, alpha=0.01):\n"
-        "    return upstream * np.where(z > 0, 1.0, alpha)\n"
+        "def leaky_layer_gradients(X, W, b, upstream, alpha=0.01):\n"
+        "    Z = X @ W + b\n"
+        "    delta = upstream * np.where(Z > 0, 1.0, alpha)\n"
+        "    dW = X.T @ delta\n"
+        "    db = delta.sum(axis=0)     # over the examples: one entry per unit\n"
+        "    return dW, db\n"
         "\n"
-        "answer = leaky_backward\n"
+        "answer = leaky_layer_gradients\n"
     ),
     kind="find the bug",
 )
 
 
 _check_prelu_gradient = number_answer(-0.7, rtol=1e-12, mistakes={
-    0: "0 is ∂g/∂α for z > 0; at z = −0.7 the branch α·z depends on α.",
-    0.7: "Right size, wrong sign: ∂(αz)/∂α = z, and z = −0.7.",
-    -0.007: "that is g(−0.7) = αz with α = 0.01, the value, not its derivative in α: ∂(αz)/∂α = z.",
-    0.01: "that is ∂g/∂z on the left branch, α; the question asks for the derivative in α, holding z fixed.",
+    0: "0 is ∂g/∂α on the right branch, z > 0; here z is negative, on the branch α·z, which depends on α.",
+    0.7: "0.7 has the wrong sign, and its size is right: differentiate α·z in α, holding z fixed, and keep "
+         "the sign of z.",
+    -0.007: "−0.007 is the branch's value α·z with α = 0.01, not its derivative in α.",
+    0.01: "0.01 is ∂g/∂z on the left branch, α; the question asks for the derivative in α, holding z fixed.",
+    1: "1 is ∂g/∂z on the right branch; the question asks for the derivative in α, at a negative z.",
 })
 
 
@@ -171,14 +296,16 @@ q6 = Exercise(
         "`actlib.get(\"leaky_relu\", alpha=2)(-2.5)` return? Answer with a pair."
     ),
     tuple_answer(
-        number_answer(-2.5, mistakes={-5: "−5 is αz, but the max takes the larger of αz = 2·(−2.5) = −5 "
-                                          "and z = −2.5."}),
-        number_answer(-5.0, mistakes={-2.5: "actlib's leaky_relu is defined branch by branch (αz for z ≤ 0), "
-                                            "not as max(αz, z)."}),
+        number_answer(-2.5, mistakes={-5: "you took αz, but the max takes the larger of αz and z, and for "
+                                          "α = 2 and a negative z, αz is the smaller one.",
+                                      5: "a max of two negative numbers is negative."}),
+        number_answer(-5.0, mistakes={-2.5: "you used the max formula for actlib too; actlib's leaky_relu is "
+                                            "defined branch by branch, which for α > 1 is not the max.",
+                                      -0.025: "that is α = 0.01, the default; the call sets alpha=2."}),
         labels=("max(αz, z)", "actlib")),
     hints=(
-        "max(2·(−2.5), −2.5) = max(−5, −2.5). actlib defines the function branch by branch: z for z > 0, "
-        "αz for z ≤ 0.",
+        "Work out both candidates of the max, αz and z, at the given z, and compare them. actlib defines the "
+        "function branch by branch: z for z > 0, αz for z ≤ 0.",
     ),
     solution=(
         "max(−5, −2.5) = −2.5, but the branch definition gives αz = −5 for z ≤ 0. For α > 1 the max formula "

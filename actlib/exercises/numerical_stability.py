@@ -10,6 +10,7 @@ import numpy as np
 
 from ..activations import get
 from ..checks import Exercise, choice_answer, function_answer, number_answer
+from ..checks.numbers import _as_number
 from ..reference import reference_float64
 
 _sigmoid = get("sigmoid")
@@ -23,6 +24,29 @@ def textbook_relative_error(point: float = PREDICT_AT) -> float:
     return float(abs(_sigmoid.derivative_from_output(_sigmoid(point)) - exact) / exact)
 
 
+def exponent_answer(expected, atol, mistakes, other=None):
+    """number_answer(kind="exponent") for a power of ten asked as its exponent, with a known slip at exactly 0
+    matched only by 0: number_answer matches a slip at 0 loosely (within 1e-12), which would swallow a value
+    such as 1e-16 given where its exponent is asked. ``other(n)``, if given, says what a wrong power n ≤ 0
+    that is no known slip amounts to, in place of number_answer's plain "too large/small in size"."""
+    mistakes = dict(mistakes)
+    zero = mistakes.pop(0, None)
+    checker = number_answer(expected, atol=atol, mistakes=mistakes, kind="exponent")
+
+    def check(answer):
+        value = _as_number(answer)
+        if zero and value == 0:
+            return False, zero
+        correct, message = checker(answer)
+        if (other and not correct and not isinstance(value, str) and value <= 0
+                and not any(math.isclose(value, slip, rel_tol=1e-3) for slip in mistakes)):
+            return False, other(value)
+        return correct, message
+
+    check.expected, check.kind = checker.expected, checker.kind
+    return check
+
+
 _PREDICTED_POWER = -3
 """q1's key: the estimate 10⁻¹⁶ / e⁻³⁰ ≈ 10⁻³; the run measures 1.0e-3 (set by how 1 + e⁻³⁰ rounds, not by the
 last bits of the machine's exp; tests check it)."""
@@ -34,13 +58,19 @@ q1 = Exercise(
         "`s * (1 - s)` with `s = 1 / (1 + exp(-30))`? Answer with the power of ten (−5 for 10⁻⁵). Reason\n"
         "as in the σ(20) example above: how far can the computed s be from σ(30)?"
     ),
-    number_answer(_PREDICTED_POWER, atol=1, mistakes={
+    exponent_answer(_PREDICTED_POWER, atol=1, mistakes={
         -16: "−16 is the rounding of σ(30) itself; but 1 − σ(30) ≈ 9.4·10⁻¹⁴ is far smaller than σ(30), so "
              "the same absolute error is a much larger relative one.",
         0: "0 (every digit lost) comes only from z ≈ 36.7 on, where σ rounds to exactly 1; at z = 30, "
            "1 − σ still keeps a few digits.",
         -13: "−13 is the size of the slope, e^(−30) ≈ 9.4·10⁻¹⁴; the question asks for its relative error.",
-    }),
+    }, other=lambda power: (
+        f"{power:g} would be a relative error far below float64's own rounding (about 10⁻¹⁶), which a difference "
+        "of two rounded numbers near 1 cannot reach." if power < -16 else
+        f"{power:g} is too optimistic: 1 − s carries the absolute rounding error of s, a float near 1, and "
+        "1 − σ(30) ≈ 9.4·10⁻¹⁴ is small, so relative to it that error is larger." if power < _PREDICTED_POWER else
+        f"{power:g} is too pessimistic: at z = 30, 1 − s is still several hundred times the rounding of numbers "
+        "near 1, so a few of its digits survive.")),
     hints=(
         "s is a float near 1, and float64 keeps about 16 digits: computing it (1 + e^(−30) rounded, then the "
         "division rounded) leaves an error of about 10⁻¹⁶ (at most 2^-53 + 2^-54 ≈ 1.7·10⁻¹⁶).",
@@ -140,8 +170,8 @@ q3 = Exercise(
                     points=np.concatenate([np.linspace(-800, 800, 161), [-709.0, -710.0, -720.0, -745.0, -746.0]]),
                     rtol=1e-12, atol=1e-320, mistakes={
                         lambda z: 1 / (1 + math.exp(z)): "your function returns σ(−z): the two branches are swapped.",
-                        lambda z: math.exp(-abs(z)) / (1 + math.exp(-abs(z))): "your function returns e/(1 + e) "
-                            "for every z, which is σ(z) only for z < 0; for z ≥ 0 it is 1/(1 + e).",
+                        lambda z: math.exp(-abs(z)) / (1 + math.exp(-abs(z))): "your function uses one formula "
+                            "for every z, the one for z < 0: for z ≥ 0 it returns σ(−z), not σ(z).",
                     }),
     hints=(
         "For z < 0 the code computes 1/e = e^(|z|): the exponential it avoided, rebuilt by a division. "

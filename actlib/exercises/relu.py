@@ -6,14 +6,22 @@
 import numpy as np
 
 from ..checks import Exercise, choice_answer, number_answer, tuple_answer
-from ..checks.functions import backward_step_answer
+from ..formula import describe_error
 
 
 def _check_shifted(answer):
     correct, message = tuple_answer(
-        number_answer(0, atol=1e-12, mistakes={1: "at z = 0.25 the inside is 2·0.25 − 1 = −0.5 < 0: ReLU's flat branch.",
-                                               2: "at z = 0.25 the inside is 2·0.25 − 1 = −0.5 < 0: ReLU's flat branch."}),
-        number_answer(2, atol=1e-12, mistakes={1: "the chain rule's inner factor is missing: d(2z − 1)/dz = 2."}),
+        number_answer(0, atol=1e-12, mistakes={
+            1: "1 is the slope of ReLU's rising branch, but at z = 0.25 the inside 2z − 1 is negative.",
+            2: "2 is the inner slope times the rising branch's slope, but at z = 0.25 the inside 2z − 1 is "
+               "negative.",
+            -0.5: "−0.5 is the inside 2z − 1 at z = 0.25, a value of the inner function, not a slope.",
+        }),
+        number_answer(2, atol=1e-12, mistakes={
+            1: "1 is relu′ of the inside (or the value relu(2·1 − 1)); the chain rule multiplies relu′ by the "
+               "inner slope d(2z − 1)/dz too.",
+            0: "at z = 1 the inside 2z − 1 is positive: ReLU's rising branch, not the flat one.",
+        }),
         labels=("f′(0.25)", "f′(1)"))(answer)
     return correct, message
 
@@ -38,9 +46,13 @@ q1 = Exercise(
 
 def _check_dead_fraction(answer):
     return number_answer(_dead_fraction_expected(), atol=1e-9, mistakes={
-        2 / 6: "b = −1 counts as dead too: its largest z is 1 + (−1) = 0, and z ≤ 0 is dead.",
-        4 / 6: "b = −0.5 is not dead: at x = 1 its z is 0.5 > 0.",
-        3: "3 is how many units are dead; the question asks for the fraction.",
+        2 / 6: ("2/6 counts as dead only the two units whose z is below 0 on every input. A unit is dead when "
+                "no input gives it z > 0: look again at the unit on the border, whose largest z is exactly 0."),
+        4 / 6: ("4/6 counts one unit too many as dead: one of the four has z > 0 for the inputs near x = 1, "
+                "where it passes gradient. Check each unit at x = 1, where its z is largest."),
+        1 / 6: ("1/6 counts one dead unit; check every unit at x = 1, where its z is largest: any unit whose z "
+                "is ≤ 0 even there is dead."),
+        3: "3 is a count of units; the question asks for a fraction of the six units.",
     })(answer)
 
 
@@ -80,10 +92,10 @@ q3 = Exercise(
     choice_answer("d", {
         "a": "a different start does not make 0.2 a gentle rate: from seed 0 it did ten times the damage of "
              "0.05. Something else happens from seeds 1 to 4.",
-        "b": "that is the guess if seed 0 is typical, and it is not: from seeds 1 to 4 the first steps at "
-             "0.2 overshoot so far that the loss overflows within about ten steps. Seed 0 happens to survive 0.2.",
-        "c": "the units do not get the time to die: from seeds 1 to 4 the first steps at 0.2 overshoot so far "
-             "that the loss overflows within about ten steps.",
+        "b": "that is the guess if seed 0 is a typical start, and it is not: seed 0's training only just "
+             "survives 0.2, and other starts need not survive it at all.",
+        "c": "units die from overshooting steps, and an overshoot that large does more than move a unit's "
+             "weight and bias: what does it do to the loss from a less lucky start?",
         "d": "from each of seeds 1 to 4 the loss overflows within about ten steps. Seed 0 happens to survive "
              "0.2: the units it lost died at a rate just below the one at which its training would blow up.",
     }),
@@ -134,45 +146,104 @@ q4 = Exercise(
     kind="diagnose",
 )
 
-# relu′(z): 1 for z > 0, 0 otherwise (relu′(0) = 0, as actlib, PyTorch and JAX)
-_check_relu_backward = backward_step_answer(
-    lambda z: (z > 0) * 1.0, [-3.0, -1.0, -0.25, 0.0, 0.25, 0.5, 1.0, 2.0, 3.0], name="relu_backward", slips=(
-        (lambda upstream, z: upstream * np.maximum(0.0, z),
-         "it still multiplies by relu(z), the value; backpropagation multiplies by the slope relu′(z), 1 for "
-         "z > 0 and 0 otherwise."),
-        (lambda upstream, z: upstream * (z >= 0),
-         "right except at z = 0, where it passes the gradient on; actlib, PyTorch and JAX use relu′(0) = 0: "
-         "write z > 0."),
-        (lambda upstream, z: 1.0 * (z > 0), "with upstream = −2.5 it ignores the upstream gradient: multiply by upstream."),
-    ), success="relu_backward multiplies the upstream gradient by relu′(z): 1 for z > 0, 0 otherwise.")
+# q5: the backward step from the stored output a = relu(z), as frameworks write it; the planted bug is the
+# mask a >= 0, true for every output, so the step passes the gradient through units that are off.
+_ZS = (-3.0, -1.0, -0.25, 0.0, 0.25, 0.5, 1.0, 2.0, 3.0)
+_UPSTREAMS = (1.0, -2.5)
+
+
+def _relu_slope(z):
+    return 1.0 if z > 0 else 0.0   # relu′(0) = 0, as actlib, PyTorch and JAX
+
+
+_RELU_BACKWARD_SLIPS = (  # (the step a slip computes from (upstream, a), what the measurement shows)
+    (lambda upstream, a: upstream * (a >= 0),
+     "still the planted bug: at a = 0, a unit that is off (z ≤ 0), it passes the upstream gradient on "
+     "unchanged, as it does for every unit: an output of ReLU is never negative, so this mask is true "
+     "everywhere, and with it no unit is ever dead."),
+    (lambda upstream, a: upstream * a,
+     "it scales the gradient by the output a itself (at a = 2 it returns twice the upstream gradient); the "
+     "slope of ReLU on its rising branch is the same for every a > 0."),
+    (lambda upstream, a: upstream * (a <= 0),
+     "its mask is the wrong way round: it passes the gradient through the units that are off (output 0) "
+     "and blocks it at the units that are on (a positive output)."),
+    (lambda upstream, a: upstream * (a < 0),
+     "it returns 0 for every output: a = relu(z) is never negative, so this mask is false everywhere, and "
+     "no gradient passes even through the units that are on."),
+    (lambda upstream, a: max(upstream, 0.0),
+     "it applies ReLU to the upstream gradient: its result follows the sign of the upstream gradient (it "
+     "passes 1 and blocks −2.5 whatever a is), but whether a unit passes gradient depends on whether it "
+     "was on in the forward pass."),
+    (lambda upstream, a: -upstream * (a > 0),
+     "it returns the right values with the wrong sign: ReLU's slope is never negative, so ∂L/∂z has the "
+     "sign of the upstream gradient where the unit is on."),
+)
+
+
+def _check_relu_backward(answer):
+    """The learner's relu_backward(upstream, a), tried at a = relu(z) for z from −3 to 3, upstream 1 and −2.5."""
+    if not callable(answer):
+        return False, f"expected your function relu_backward itself (the name, without brackets); got {answer!r}."
+    got = {}
+    for upstream in _UPSTREAMS:
+        for z in _ZS:
+            a = max(z, 0.0)
+            try:
+                value = answer(upstream, a)
+                got[upstream, z] = float(value)
+            except NotImplementedError:
+                raise
+            except Exception as error:  # a learner must never see a traceback
+                return False, f"with upstream = {upstream:g} and a = {a:g} it raised {describe_error(error)}."
+    if all(got[u, z] == u * _relu_slope(z) for u in _UPSTREAMS for z in _ZS):
+        return True, ("relu_backward passes the upstream gradient where the unit is on (a > 0) and blocks it "
+                      "where it is off (a = 0), the same for every upstream gradient.")
+    for slip, message in _RELU_BACKWARD_SLIPS:
+        if all(np.isclose(got[u, z], float(slip(u, max(z, 0.0))), rtol=1e-12, atol=0) for u in _UPSTREAMS for z in _ZS):
+            return False, message
+    if all(got[1.0, z] == got[-2.5, z] for z in _ZS):
+        return False, ("it returns the same for upstream = 1 and upstream = −2.5 at every a: the step ignores the "
+                       "upstream gradient ∂L/∂a, which the chain rule multiplies in.")
+    u, z = next((u, z) for u in _UPSTREAMS for z in _ZS if got[u, z] != u * _relu_slope(z))
+    state = "on" if z > 0 else "off"
+    return False, (f"with upstream = {u:g} and a = {max(z, 0.0):g}, a unit that is {state}, it returns {got[u, z]:.6g}, "
+                   f"which is not the upstream gradient times ReLU's slope there.")
 
 
 q5 = Exercise(
     "03.q5",
     (
-        "**Find the bug.** This backward step of a ReLU layer takes the upstream gradient and the\n"
-        "pre-activation z, and a gradient check of the network fails:\n"
+        "**Find the bug.** Frameworks compute ReLU's backward step from the output that the forward\n"
+        "pass stored, $a = \\mathrm{relu}(z)$, as notebook 01 did for the sigmoid. This one has one planted\n"
+        "mistake: with it, a gradient check fails for the units that are off, and no unit is ever dead.\n"
         "```python\n"
-        "def relu_backward(upstream, z):\n"
-        "    return upstream * np.maximum(0, z)\n"
+        "def relu_backward(upstream, a):\n"
+        "    \"\"\"∂L/∂z from the upstream gradient ∂L/∂a and the stored output a = relu(z).\"\"\"\n"
+        "    return upstream * (a >= 0)\n"
         "```\n"
-        "Write the corrected `relu_backward(upstream, z)` (for a float z), with actlib's relu′(0) = 0."
+        "Write the corrected `relu_backward(upstream, a)` (for a float a), with actlib's relu′(0) = 0."
     ),
     _check_relu_backward,
     hints=(
-        "Backpropagation multiplies the upstream gradient by the local slope, not by the local value.",
-        "relu′(z) is 1 for z > 0 and 0 for z ≤ 0: in numpy, (z > 0).",
+        "For which outputs a is `a >= 0` true? Can a = relu(z) be negative?",
+        "An output a = 0 means z ≤ 0, where relu′ is 0 (relu′(0) = 0 too); an output a > 0 means z > 0, where "
+        "relu′ is 1. So the mask is (a > 0).",
     ),
-    solution="Multiply by the slope relu′(z) = (z > 0), not by relu(z):",
+    solution=(
+        "ReLU's output is never negative, so `a >= 0` is true for every unit, and the step passed the gradient "
+        "through units that are off, as if ReLU were the identity: no unit could die. From the output, a > 0 "
+        "exactly when z > 0, where the slope is 1; a = 0 covers every z ≤ 0, where the slope is 0 (with "
+        "relu′(0) = 0, the step never needs to tell z = 0 from z < 0):"
+    ),
     stub=(
-        "def relu_backward(upstream, z):\n"
-        "    ...   # your corrected code\n"
+        "def relu_backward(upstream, a):\n"
+        "    return upstream * (a >= 0)     # one mistake: fix it\n"
         "\n"
-        "answer = ...   # when relu_backward is written: answer = relu_backward"
+        "answer = ...   # when fixed: answer = relu_backward"
     ),
     answer_code=(
-        "def relu_backward(upstream, z):\n"
-        "    return upstream * (z > 0)\n"
+        "def relu_backward(upstream, a):\n"
+        "    return upstream * (a > 0)     # a > 0 exactly when z > 0\n"
         "\n"
         "answer = relu_backward\n"
     ),

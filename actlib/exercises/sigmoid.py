@@ -4,12 +4,14 @@
     exercises.q1(answer)        # feedback; exercises.q1.hint(), exercises.q1.solution()
 """
 import math
+import re
 
 import numpy as np
 import sympy as sp
 
 from ..activations import get, z
 from ..checks import Exercise, choice_answer, expression_answer, function_answer
+from ..checks.numbers import _as_number
 from ..reference import reference_float64
 
 _sigmoid = get("sigmoid")
@@ -22,25 +24,34 @@ that each of them lies here too."""
 
 
 def _check_fraction_left(answer):
-    try:
-        value = float(answer)
-    except (TypeError, ValueError):
-        return False, f"could not read {answer!r} as a number; write it like 1e-3."
+    value = _as_number(answer)
+    if isinstance(value, str):
+        return False, value + " Write the fraction as a number such as 1e-3."
     low, high = VANISHING_RANGE
     if low <= value <= high:
         return True, (f"{value:.1e} is the right order of magnitude: nine σ′ factors, each at most 1/4 and "
                       "typically a little less, give about 10⁻⁶ (the runs below).")
+    if value <= -1 and value == round(value):
+        return False, (f"{value:g} looks like an exponent, the power of ten; the question asks for the fraction "
+                       "itself, a number between 0 and 1 such as 1e-3.")
     if value <= 0:
         return False, "a fraction of a gradient's size is positive: the σ′ factors shrink it, they do not zero it."
-    if value >= 0.2:
+    if value > 1:
+        return False, (f"{value:g} is more than the whole gradient; but each layer multiplies it by a σ′ of at "
+                       "most 1/4, so it shrinks on its way back, and it passes nine of them.")
+    if 0.2 <= value <= 0.25:
+        return False, (f"{value:g} is what one σ′ factor keeps at most; between layer 10 and layer 1 the gradient "
+                       "passes nine of them.")
+    if value > 0.25:
         return False, (f"{value:.2g} keeps most of the gradient; but each layer multiplies it by σ′ ≤ 1/4, "
                        "and it passes nine of them.")
     if value > high:
-        return False, (f"{value:.1e} is too much: 0.25 to the power of the nine σ′ factors between layer 10 and "
-                       "layer 1 is already only 3.8·10⁻⁶, and the typical σ′ is a little below 1/4.")
-    return False, (f"{value:.1e} is too little: nine factors of about 1/4 give about 10⁻⁶ (10 factors, or "
-                   "factors of 0.23, only a little less), and the weights at their usual scale neither add "
-                   "nor remove orders of magnitude.")
+        return False, (f"{value:.1e} is too much (too large an order of magnitude): multiply out the nine σ′ "
+                       "factors between layer 10 and layer 1, each at most 1/4, and the typical σ′ a little "
+                       "below 1/4.")
+    return False, (f"{value:.1e} is too little (too small an order of magnitude): nine σ′ factors of at most "
+                   "1/4 each, typically a little less, do not shrink the gradient that far, and the weights at "
+                   "their usual scale neither add nor remove orders of magnitude.")
 
 
 q1 = Exercise(
@@ -74,11 +85,14 @@ q2 = Exercise(
     ),
     expression_answer(sp.diff(_sigmoid.expr.subs(z, 2 * z), z), names=_two, mistakes={
         "sigma(2*z)*(1 - sigma(2*z))": "that is σ′ evaluated at 2z; the chain rule also multiplies by the "
-                                       "inner derivative d(2z)/dz = 2.",
-        "2*sigma(z)*(1 - sigma(z))": "the factor 2 is right, but σ′ must be evaluated at the inner value 2z, "
-                                     "not at z.",
+                                       "inner derivative d(2z)/dz.",
+        "2*sigma(z)*(1 - sigma(z))": "the inner factor is right, but σ′ must be evaluated at the inner value "
+                                     "2z, not at z.",
         "sigma(z)*(1 - sigma(z))": "that is σ′(z) itself; the unit computes σ(2z).",
-        "4*sigma(2*z)*(1 - sigma(2*z))": "the inner derivative of 2z is 2, once.",
+        "4*sigma(2*z)*(1 - sigma(2*z))": "the inner derivative d(2z)/dz enters once, not twice.",
+        "2*sigma(2*z)*(1 + sigma(2*z))": "your bracket has 1 + σ: the sigmoid's slope is σ′ = σ(1 − σ).",
+        "2*sigma(2*z)": "that multiplies by σ(2z), the sigmoid's value, where its slope σ′(2z) belongs.",
+        "2*exp(-2*z)/(1 + exp(-2*z))": "the denominator's square is missing: σ′(u) = e^(−u)/(1 + e^(−u))².",
     }),
     hints=(
         "Chain rule: d/dz σ(u(z)) = σ′(u)·u′(z) with u = 2z.",
@@ -102,20 +116,32 @@ def _on_outputs(backward):
 _check_backward = function_answer(_on_outputs(lambda upstream, s: upstream * s * (1 - s)), points=_ZS,
                                   rtol=1e-9, mistakes={
     _on_outputs(lambda upstream, s: upstream * s * (1 + s)):
-        "still the planted bug: σ′ = σ(1 − σ), a minus sign, from d/dz e^(−z) = −e^(−z) (see the derivation).",
+        "still the planted bug: your step grows with s, while the sigmoid's slope is largest at s = 1/2 and "
+        "falls towards both ends; check the sign inside the bracket against the derivation.",
     _on_outputs(lambda upstream, s: s * (1 - s)):
         "σ′ is right, but the step must multiply it by the upstream gradient ∂L/∂a.",
     _on_outputs(lambda upstream, s: upstream * (1 - s)):
-        "σ′ = s·(1 − s): the factor s is missing.",
+        "your step is upstream·(1 − s): the factor s is missing from σ′ written in terms of s.",
     _on_outputs(lambda upstream, s: upstream * s):
-        "that multiplies by the output s = σ(z), not by the slope σ′ = s(1 − s).",
+        "that multiplies by the output s = σ(z), not by the slope σ′.",
+    _on_outputs(lambda upstream, s: upstream * float(_sigmoid.derivative(s))):
+        "your step computes σ′(s), the slope at the point s, as if s were z; but s is already the output "
+        "σ(z), and σ′(z) is a simple expression in s.",
+    _on_outputs(lambda upstream, s: -upstream * s * (1 - s)):
+        "your step returns the right values with the wrong sign: σ′ is positive everywhere, so ∂L/∂z has "
+        "the sign of the upstream gradient.",
 })
 
 
 def _check_backward_function(answer):
     if not callable(answer):
-        return False, "give the corrected function itself: answer = sigmoid_backward (no brackets)."
-    return _check_backward(_on_outputs(answer))
+        return False, "give the corrected function itself (the name sigmoid_backward, without brackets)."
+    correct, message = _check_backward(_on_outputs(answer))
+    if not correct:  # the points tried are z; the function is called with upstream 0.7 and s = σ(z)
+        message = re.sub(r"at z = (\S+) your function",
+                         lambda m: f"at s = {float(_sigmoid(float(m.group(1)))):.6g} (z = {m.group(1)}, upstream = "
+                                   f"{_UPSTREAM}) your function", message)
+    return correct, message
 
 
 q3 = Exercise(
@@ -205,6 +231,8 @@ q5 = Exercise(
     ),
     function_answer(_reference_slope, rtol=1e-9, mistakes={
         lambda z: float(_sigmoid(z)): "your function returns σ(z), not its slope.",
+        lambda z: float(_sigmoid(z) * (1 + _sigmoid(z))): "your function computes σ(1 + σ): the slope is "
+                                                          "σ(1 − σ) in exact algebra.",
         lambda z: math.exp(-z) / (1 + math.exp(-z)): "your function returns e^(−z)/(1 + e^(−z)) = 1 − σ(z): "
                                                      "the square of the denominator is missing.",
         lambda z: 1 / (1 + math.exp(-z)) ** 2: "your function returns σ(z)²: the inner derivative e^(−z) "

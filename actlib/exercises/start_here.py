@@ -28,7 +28,8 @@ def _check_identity_accuracy(answer):
     if value < 0 or value > 100:
         return False, "an accuracy is a fraction between 0 and 1."
     if value > 1:
-        return False, "give a fraction between 0 and 1 (0.5 for 50%)."
+        return False, (f"{value:g} reads as a percent: give the accuracy as a fraction between 0 and 1, "
+                       "the percent divided by 100.")
     low, high = CHANCE
     if low <= value <= high:
         return True, (f"{value:g}: near chance, like the logistic model. With g(z) = z the three layers multiply "
@@ -79,13 +80,15 @@ q1 = Exercise(
 
 _check_weight_gradient = number_answer(-0.25, mistakes={
     # -0.5 has four causes, each of which doubles the right product (a − y)·σ′(z)·x
-    -0.5: ("-0.5 is what several slips give: the ½ of the loss dropped (∂L/∂a = 2(a − y) instead of "
-           "a − y); σ(0) = 0.5 used for σ′(0) = 0.25; a = z = 0 used instead of a = σ(z) = 0.5; or "
+    -0.5: ("-0.5 is what several slips give: the ½ of the loss dropped "
+           "(∂L/∂a = 2(a − y) instead of a − y); σ(0) used for σ′(0); a = z = 0 used instead of a = σ(z); or "
            "∂L/∂a = a − y alone, with both σ′(z) and ∂z/∂w = x missing. Check each factor."),
-    -1.0: "-1 is (a − y)·x: the factor σ′(z) = 0.25 is missing.",
-    -0.125: "-0.125 is (a − y)·σ′(z), which is ∂L/∂b: the factor ∂z/∂w = x = 2 is missing.",
-    -0.0625: "-0.0625 uses w = 0.5 where ∂z/∂w = x = 2 belongs.",
-    0.25: "Right size, wrong sign: ∂L/∂a = a − y = 0.5 − 1 is negative (y − a has the other sign).",
+    -1.0: "-1 is (a − y)·x: the factor σ′(z) is missing.",
+    -0.125: "-0.125 is (a − y)·σ′(z), which is ∂L/∂b: the factor ∂z/∂w = x is missing.",
+    -0.0625: "-0.0625 uses w where ∂z/∂w = x belongs.",
+    -0.75: "-0.75 uses σ(1 + σ) for σ′: the slope of the sigmoid is σ′ = σ(1 − σ).",
+    -0.10575: "that is what z = wx gives, without the bias: the forward pass is z = wx + b.",
+    0.25: "0.25 has the wrong sign, and its size is right: ∂L/∂a = a − y is negative here (y − a has the other sign).",
 })
 
 q2 = Exercise(
@@ -121,22 +124,28 @@ def _right_gradient(w):
 
 _check_gradient_function = function_answer(_right_gradient, points=_WEIGHTS, rtol=1e-9, mistakes={
     lambda w: float((_sigmoid(w * _X + _B) - _Y) * _sigmoid(w * _X + _B) * _X):
-        "your function still multiplies by g(z) = σ(z), the activation's value; the chain rule's factor "
-        "∂a/∂z is its slope g′(z) = σ′(z) (`sigmoid.derivative(z)`).",
+        "your function still multiplies by σ(z), the activation's value, where the chain rule's factor "
+        "∂a/∂z is the activation's slope at z.",
     lambda w: float((_sigmoid(w * _X + _B) - _Y) * _sigmoid.derivative(w * _X + _B)):
         "that is ∂L/∂b: the factor ∂z/∂w = x is missing.",
     lambda w: float((_sigmoid(w * _X + _B) - _Y) * _sigmoid.derivative(w * _X + _B) * w):
-        "∂z/∂w is x, not w.",
+        "it multiplies by w where the factor ∂z/∂w belongs: z = wx + b changes with w at the rate x.",
+    lambda w: float((_sigmoid(w * _X + _B) - _Y) * _sigmoid(w * _X + _B) * (1 + _sigmoid(w * _X + _B)) * _X):
+        "it multiplies by σ(1 + σ): the sigmoid's slope is σ(1 − σ).",
+    lambda w: float(_sigmoid(w * _X + _B) - _Y):
+        "it returns a − y alone, ∂L/∂a: the chain rule multiplies it by ∂a/∂z and ∂z/∂w.",
 })
 
 
 def _check_weight_gradient_function(answer):
     if not callable(answer):
-        return False, "give the corrected function itself: answer = weight_gradient (no brackets)."
+        return False, "give the corrected function itself (the name weight_gradient, without brackets)."
     ok, message = _check_gradient_function(lambda w: answer(_X, w, _B, _Y))
     if ok:  # the generic message speaks of z and of hard points meant for z; here the points are weights
         message = (f"your function agrees with ∂L/∂w = (a − y)·σ′(z)·x at all {_WEIGHTS.size} test weights "
                    f"w from −4 to 4 (x = 1.5, b = −0.2, y = 1).")
+    else:  # the points tried are weights w, not pre-activations z
+        message = message.replace("at z = ", "at w = ")
     return ok, message
 
 

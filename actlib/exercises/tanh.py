@@ -10,6 +10,8 @@ import sympy as sp
 
 from ..activations import get, z
 from ..checks import Exercise, expression_answer, function_answer
+from ..checks.numbers import _as_number
+from ..formula import describe_error
 from ..predictions import range_answer, range_pair_answer
 from ..reference import reference_float64
 
@@ -27,6 +29,10 @@ q1 = Exercise(
         "1.7159*(2/3)*(1 - tanh(z)**2)": "tanh′ must be taken at the inside, 2z/3, not at z.",
         "1.7159*(2/3)*(1 - tanh(2*z/3))": "a square is missing: tanh′ = 1 − tanh².",
         "1.7159*(2/3)*tanh(2*z/3)*(1 - tanh(2*z/3))": "a(1 − a) is the sigmoid's rule; tanh′ = 1 − tanh².",
+        "1.7159*(2/3)*(1 + tanh(2*z/3)**2)": "your bracket has 1 + tanh²: tanh′ = 1 − tanh².",
+        "1.7159*(3/2)*(1 - tanh(2*z/3)**2)": "the inner factor is upside down: differentiate the inside 2z/3 "
+                                             "again.",
+        "1.7159*tanh(2*z/3)": "that is f(z) itself, not its derivative.",
     }),
     hints=(
         "Chain rule: f′(z) = 1.7159 · tanh′(2z/3) · d(2z/3)/dz.",
@@ -44,19 +50,48 @@ every seed in actlib.seeds.SEEDS (over seeds 0 to 4 the tanh share is 6% to 15%,
 7.8·10⁻¹⁹; the accepted ranges hold all of them with an order of magnitude to spare)."""
 
 _tanh_30 = range_answer(0.03, 0.5, below={
-    3e-3: "that is the 10-layer share (10% to 42%) cubed, as if every 10 layers removed the same share. They "
-          "do not: the deeper the layer, the closer its pre-activations sit to 0, where tanh′ ≈ 1.",
-    1e-6: "that is the sigmoid's 10-layer result; tanh′ is close to 1 near z = 0.",
-}, above={1: "the slopes 1 − tanh² are below 1 wherever z ≠ 0, so the chain loses some of the gradient."})
-_sigmoid_30 = range_answer(1e-21, 1e-16, below={
-    1e-30: "too small: the 10-layer chain lost about 10⁻⁶ over its 9 layer-to-layer factors; the 30-layer "
-           "chain has 29, so about (10⁻⁶)³ = 10⁻¹⁸, not less.",
+    3e-3: "that is about the 10-layer share (10% to 42%) cubed, as if every 10 layers removed the same share. "
+          "They do not: the deeper the layer, the closer its pre-activations sit to 0, where tanh′ ≈ 1.",
+    1e-6: "that is about the sigmoid's 10-layer result; tanh′ is close to 1 near z = 0, where the sigmoid's "
+          "slope is at most 1/4.",
 }, above={
-    1e-6: "that is the 10-layer result: 20 more layers, each multiplying by about 0.23 times the weights' "
-          "effect, shrink it by another 10¹².",
-    1e-10: "too large: each 10 sigmoid layers shrink the gradient about a million-fold, so 30 layers by "
-           "about (10⁻⁶)³.",
+    0.6: "the slopes 1 − tanh² are below 1 wherever z ≠ 0, so the chain loses a part of the gradient at "
+         "every layer, and the 10-layer chain already kept less than half of it",
+    1.5: "that is more than the whole gradient: the slopes 1 − tanh² are at most 1, and the weights at "
+         "this scale do not make up for it.",
 })
+_sigmoid_30 = range_answer(1e-21, 1e-16, below={
+    1e-30: "the 10-layer chain lost about 10⁻⁶ over its 9 layer-to-layer factors; the 30-layer chain "
+           "has 29 factors of the same kind, each shrinking the gradient about as much as before, not more",
+}, above={
+    1e-6: "that is about the 10-layer result: 20 more layers, each multiplying the gradient by a slope of "
+          "about 0.23 (and the weights keeping its size on average), shrink it much further.",
+    1e-10: "each 10 sigmoid layers shrink the gradient about a million-fold, as the 10-layer chain did; "
+           "count how many such stretches 30 layers hold.",
+    0.5: "the sigmoid's slopes are at most 1/4: its 10-layer chain kept only about a millionth, and the "
+         "30-layer chain has three times the layers.",
+})
+
+
+
+class _Fraction:
+    """A range check for a fraction of the gradient that first names a negative answer: an exponent."""
+
+    def __init__(self, check):
+        self.check = check
+
+    def accepts(self, value) -> bool:
+        return self.check.accepts(value)
+
+    def __call__(self, answer):
+        value = _as_number(answer)
+        if not isinstance(value, str) and value <= -1 and value == round(value):
+            return False, (f"{value:g} looks like an exponent, the power of ten; the question asks for the "
+                           "fraction itself, a number between 0 and 1 such as 1e-3")
+        if not isinstance(value, str) and value < 0:
+            return False, f"{value:g} is negative; a fraction of the gradient's size is positive"
+        return self.check(answer)
+
 
 q2 = Exercise(
     "02.q2",
@@ -67,7 +102,7 @@ q2 = Exercise(
         "`(tanh_fraction, sigmoid_fraction)`; the order of magnitude is what counts, and a prediction is\n"
         "right when it is near what all five seeds give. The run follows the grading cell."
     ),
-    range_pair_answer(_tanh_30, _sigmoid_30, labels=["tanh", "sigmoid"]),
+    range_pair_answer(_Fraction(_tanh_30), _Fraction(_sigmoid_30), labels=["tanh", "sigmoid"], hints=(1, 0)),
     hints=(
         "Sigmoid: every layer multiplies by slopes of about 0.23, so each 10 layers cost about the same "
         "factor as the first 10 did.",
@@ -91,21 +126,34 @@ def _tanh_backward_slope(a):
 
 
 _check_backward = function_answer(_tanh_backward_slope, points=np.linspace(-0.99, 0.99, 23), rtol=1e-9, mistakes={
-    lambda a: (1 - a) ** 2: "your function still squares (1 − a): tanh′ = 1 − a², only a is squared.",
-    lambda a: a * (1 - a): "a(1 − a) is the sigmoid's rule, σ′ = σ(1 − σ); tanh′ = 1 − a².",
-    lambda a: 1 - a: "a square is missing: tanh′ = 1 − a².",
+    lambda a: (1 - a) ** 2: ("your function still squares the whole bracket (1 − a): it gives 0 at a = 1 but 4 "
+                             "at a = −1, while tanh′ is even, the same for a and −a."),
+    lambda a: a * (1 - a): "a(1 − a) is the sigmoid's rule, σ′ = σ(1 − σ), written for the tanh's output.",
+    lambda a: 1 - a: "your step is 1 − a, which is not even in a: tanh′ is the same for a and −a. A square is missing.",
+    lambda a: 1 - math.tanh(a) ** 2: ("your step computes 1 − tanh(a)², as if a were z; but a is already the "
+                                      "output tanh(z)."),
+    lambda a: -(1 - a * a): "your step returns the right values with the wrong sign: tanh′ is positive, so "
+                            "∂L/∂z has the sign of the upstream gradient.",
 })
 
 
 def _check_tanh_backward(answer):
     if not callable(answer):
-        return False, f"expected your function tanh_backward itself (answer = tanh_backward); got {answer!r}."
+        return False, f"expected your function tanh_backward itself (the name, without brackets); got {answer!r}."
     correct, message = _check_backward(lambda a: answer(1.0, a))
     if not correct:
-        return False, message.replace("your function", "tanh_backward(1, a)")
-    scaled = answer(-3.0, 0.5)
-    if not math.isclose(float(scaled), -3.0 * 0.75, rel_tol=1e-9):
-        return False, f"with upstream = −3 and a = 0.5 it returns {float(scaled):.6g}, not −3·(1 − 0.25) = −2.25: multiply by upstream."
+        return False, message.replace("your function", "tanh_backward(1, a)").replace("at z = ", "at a = ")
+    try:
+        scaled = float(answer(-3.0, 0.5))
+    except Exception as error:  # a learner's function may fail only for another upstream
+        return False, f"with upstream = −3 and a = 0.5 it raised {describe_error(error)}."
+    unscaled = float(answer(1.0, 0.5))
+    if math.isclose(scaled, unscaled, rel_tol=1e-9):
+        return False, (f"it returns {scaled:.6g} at a = 0.5 for upstream = 1 and for upstream = −3 alike: the step "
+                       "ignores the upstream gradient ∂L/∂a, which the chain rule multiplies in.")
+    if not math.isclose(scaled, -3.0 * unscaled, rel_tol=1e-9):
+        return False, (f"at a = 0.5 it returns {unscaled:.6g} for upstream = 1 but {scaled:.6g} for upstream = −3, "
+                       "which is not −3 times as much: the step must scale with the upstream gradient.")
     return True, "tanh_backward multiplies the upstream gradient by 1 − a²."
 
 
@@ -122,7 +170,8 @@ q3 = Exercise(
     ),
     _check_tanh_backward,
     hints=(
-        "Compare its local slope at a = 0.5 with 1 − tanh² at the same point: (1 − 0.5)² = 0.25, 1 − 0.25 = 0.75.",
+        "Compute the code's local slope at a = 0.5, (1 − 0.5)², and tanh′ at the same point from the derivation, "
+        "written in terms of the output a = tanh z.",
         "The square belongs to a alone: 1 − a².",
     ),
     solution="The slope from the output is 1 − a², not (1 − a)²:",
@@ -158,6 +207,7 @@ q4 = Exercise(
         lambda z: 1 - math.tanh(z): "your function computes 1 − tanh(z): the square is missing.",
         lambda z: 1 / math.cosh(z): "your function computes 1/cosh(z): the square is missing.",
         lambda z: math.tanh(z): "your function returns tanh(z), not its slope.",
+        lambda z: 1 + math.tanh(z) ** 2: "your function computes 1 + tanh(z)²: tanh′ = 1 − tanh².",
     }),
     hints=(
         "1 − tanh(z)² subtracts two nearly equal numbers when tanh(z) ≈ ±1: from |z| ≈ 19 on, "

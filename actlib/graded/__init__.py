@@ -47,18 +47,20 @@ def describe_form(form: dict) -> str:
 def _form_problem(answer, form: dict) -> str:
     """Why ``answer`` does not have ``form``, or '' if it does (nothing about the right value)."""
     kind = form["kind"]
-    if kind == "number":
-        if isinstance(answer, bool) or not isinstance(answer, numbers.Real):
-            return f"expected a number, got {type(answer).__name__} `{_short(answer)}`."
-        if not math.isfinite(float(answer)):
+    if kind == "number":  # as the self-study check reads numbers: int, float, Fraction, numpy, "1e-6", "25%"
+        from ..checks.numbers import _as_number
+        if isinstance(answer, numbers.Real) and not isinstance(answer, bool) and not math.isfinite(float(answer)):
             return f"`{answer}` is not a finite number."
-        return ""
+        value = _as_number(answer)
+        return value if isinstance(value, str) else ""
     if kind == "change":
         if not isinstance(answer, dict) or len(answer) != 1 or not all(isinstance(key, str) for key in answer):
             return f"expected a dict with one entry, such as {{\"knob\": value}}; got `{_short(answer)}`."
         return ""
     if kind == "tuple":
         items = form["items"]
+        if isinstance(answer, str) and "," in answer:  # "(0.25, 0)" typed as text, as the self-study check reads it
+            answer = answer.strip().strip("()[]").split(",")
         if isinstance(answer, (str, bytes)) or not hasattr(answer, "__len__") or len(answer) != len(items):
             return f"expected {len(items)} values in brackets, {describe_form(form)}; got `{_short(answer)}`."
         for position, (value, item) in enumerate(zip(answer, items), 1):
@@ -80,6 +82,10 @@ def _form_problem(answer, form: dict) -> str:
         try:
             parse_formula(answer, names=_SIGMA_NAMES())
         except FormulaError as error:
+            unknown = {*error.unknown, *error.functions}
+            if unknown:  # which names are allowed, as the self-study check says it
+                from ..checks.expressions import _unknown_names_message
+                return _unknown_names_message(unknown, _SIGMA_NAMES())
             return f"the formula could not be read: {error}"
         return ""
     if kind == "function":
@@ -111,10 +117,12 @@ def _form_problem(answer, form: dict) -> str:
 
 @lru_cache(maxsize=1)
 def _SIGMA_NAMES():
+    """What a formula answer may name besides z and formula.FUNCTIONS: σ and the textbook's functions."""
     import sympy as sp
     from ..activations import get, z
+    from ..formula import TEXTBOOK_FUNCTIONS
     sigma = sp.Lambda(z, get("sigmoid").expr)
-    return {"sigma": sigma, "σ": sigma}
+    return {**TEXTBOOK_FUNCTIONS, "sigma": sigma, "σ": sigma}
 
 
 def _short(value, limit: int = 60) -> str:
