@@ -14,7 +14,7 @@ def _pyproject_requirements():
     project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
     requirements = list(project["dependencies"])
     for name, group in project["optional-dependencies"].items():
-        if name in ("torch", "browser", "nbgrader", "hub", "lite"):  # optional extras: benchmarks, CI, lecturers, `make lite`
+        if name in ("torch", "browser", "nbgrader", "hub"):  # optional extras: benchmarks, CI, lecturers
             continue
         requirements += [r for r in group if not r.startswith("actlib")]
     return {_name(r): r for r in requirements}
