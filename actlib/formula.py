@@ -12,8 +12,8 @@ A formula that would take the kernel down is refused before sympy evaluates it: 
 ``ValueError`` and comes at once; :func:`run_with_time_limit` bounds the rest (sympy's own evaluation here,
 simplification in the exercise checks) where the platform allows it.
 
-In the browser (JupyterLite's Pyodide kernel) nothing can stop running Python code: its timers are
-JavaScript callbacks that wait until the code returns. There (``TIMER`` is False) the work runs to the
+In the browser (JupyterLite's Pyodide kernel) nothing can stop running Python code: there is no
+setitimer, and a browser's timers are JavaScript callbacks that wait until the code returns. There (``TIMER`` is False) the work runs to the
 end, and when it took longer than its limit a :class:`TimeLimitUnavailable` warning says so; the
 refusals above still come first, so the formulas known to run away never start.
 """
@@ -95,8 +95,9 @@ class TimeLimitUnavailable(RuntimeWarning):
 
 def _timer_available() -> bool:
     """Whether a SIGALRM timer can interrupt running Python here. Not in Pyodide (sys.platform
-    "emscripten", the browser's Python): its signal module has SIGALRM, but the timer is a JavaScript
-    callback that cannot run before the Python code returns. Nor on Windows (no setitimer)."""
+    "emscripten", the browser's Python): its signal module has SIGALRM but no setitimer (Pyodide 0.27),
+    and a browser's timer is a JavaScript callback that cannot run before the Python code returns.
+    Nor on Windows (no setitimer)."""
     return hasattr(signal, "setitimer") and hasattr(signal, "SIGALRM") and sys.platform != "emscripten"
 
 
