@@ -80,9 +80,11 @@ test-thorough: install
 # method and alpha by mouse and keyboard, check the readout (actlib's numbers) and the picture change;
 # then a static-site page with two explorers, opened from disk with the network refused; every page of
 # the whole site from disk, offline (typeset math, figures' own alt text, no error, search, dark theme,
-# print); and the JupyterLite build served on localhost, offline (loads, lists the notebooks, opens one).
-# Screenshots go to browser/artifacts/. (The explorer's JavaScript needs no build: see README, anywidget.)
-test-browser: install node
+# print); and the JupyterLite build (`make lite`, built first) served on loopback with every other request
+# refused: every notebook run top to bottom in the browser, an explorer's sliders moved, kernel start and
+# Run All per notebook written to benchmarks/results/lite.md. Screenshots go to browser/artifacts/.
+# (The explorer's JavaScript needs no build: see README, anywidget.)
+test-browser: install node lite
 	bash scripts/install_chromium.sh
 	$(BIN)/python -m pip install --quiet -c $(LOCK) -e '.[browser]'
 	$(BIN)/python -m pytest -p no:cacheprovider browser/
