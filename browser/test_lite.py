@@ -20,7 +20,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from explorer_page import expected_rows, picture, readout_rows, wait_for_new_readout
+from explorer_page import drag, expected_rows, picture, readout_rows, wait_for_new_readout
 from lab import ROOT
 from lite import LITE, NOTEBOOKS, browser, run_notebooks, serve
 
@@ -47,6 +47,7 @@ STDERR_ALLOWED = ("Matplotlib is building the font cache; this may take a moment
 # site's own missing files are checked on the server's side (test_no_request_left_loopback).
 UPSTREAM_PAGE_ERRORS = ("_onCellInViewportChanged", "Failed to update the table of contents",
                         "Cannot read properties of undefined (reading 'isRunning')",
+                        "Cannot set properties of undefined (setting 'isRunning')",
                         "Failed to load resource: the server responded with a status of 404")
 # Asserts whose claim holds for the desktop's numbers but not the browser's (an open issue repairs these
 # notebooks; once it lands they run clean and these entries go): notebook -> (cell, error), as the test
@@ -139,12 +140,11 @@ def session(hosted):
 
 
 def move_the_explorer(page) -> dict:
-    """In 04_leaky_relu's first explorer (Leaky ReLU, z = -2, α = 0.1): one step of z by keyboard (the page
-    redraws), then α from 0.1 to 0.2 (the kernel sends new curves). Returns what the readout showed."""
+    """In 04_leaky_relu's first explorer (Leaky ReLU, z = -2, α = 0.1), by mouse as a student does: drag z
+    further left (the page redraws), then drag α up (the kernel sends new curves). Returns what it showed."""
     # JupyterLab draws only the cells near the view: scroll the explorer's cell in the notebook's own way.
     page.evaluate("""async () => { const notebook = window.jupyterapp.shell.currentWidget.content;
         const index = notebook.widgets.findIndex(cell => cell.node.querySelector('.actlib-explorer'));
-        notebook.activeCellIndex = index;
         await notebook.scrollToItem(index, 'start'); }""")
     explorer = page.locator(".actlib-explorer").first
     explorer.scroll_into_view_if_needed()
@@ -152,20 +152,17 @@ def move_the_explorer(page) -> dict:
                            arg=explorer.locator(".actlib-explorer-readout").element_handle(), timeout=30_000)
     result = {"opened": readout_rows(explorer)}
     before = picture(explorer)
-    explorer.locator("input[type=range]").first.focus()
-    page.keyboard.press("ArrowRight")
-    result["after_z"] = wait_for_new_readout(page, explorer, result["opened"])
+    drag(page, explorer.locator("input[type=range]").first, 0.34, 0.2)  # z = -2 sits at 1/3 of the range
+    result["after_z"] = wait_for_new_readout(page, explorer, result["opened"], timeout=30_000)
     result["picture_changed_z"] = picture(explorer) != before
-    alpha = explorer.locator(".actlib-explorer-parameters input[type=range]")
-    alpha.focus()
     before = picture(explorer)
-    for _ in range(10):
-        page.keyboard.press("ArrowRight")  # alpha 0.1 -> 0.2 in steps of 0.01
-    page.wait_for_function("node => node.textContent === '0.20'",
-                           arg=explorer.locator(".actlib-explorer-parameters output").element_handle())
+    shown = explorer.locator(".actlib-explorer-parameters output")
+    drag(page, explorer.locator(".actlib-explorer-parameters input[type=range]"), 0.1, 0.5)
+    page.wait_for_function("node => node.textContent !== '0.10'", arg=shown.element_handle())
+    result["alpha"] = float(shown.text_content())
     page.wait_for_function("root => root.querySelector('.actlib-explorer-status').textContent === ''",
-                           arg=explorer.element_handle(), timeout=30_000)
-    result["after_alpha"] = wait_for_new_readout(page, explorer, result["after_z"], timeout=30_000)
+                           arg=explorer.element_handle(), timeout=60_000)
+    result["after_alpha"] = wait_for_new_readout(page, explorer, result["after_z"], timeout=60_000)
     result["picture_changed_alpha"] = picture(explorer) != before
     explorer.screenshot(path=str(ARTIFACTS / "lite_explorer_after_alpha.png"))
     return result
@@ -261,8 +258,9 @@ def test_the_explorer_moves_in_the_browser(session):
     assert explorer, f"{EXPLORER_NOTEBOOK} did not finish, so its explorer was not tried"
     opened, after_z, after_alpha = explorer["opened"], explorer["after_z"], explorer["after_alpha"]
     assert opened[0] == ("z", "-2.0000") and opened == expected_rows(opened, "leaky_relu", alpha=0.1)
-    assert after_z != opened and after_z == expected_rows(after_z, "leaky_relu", alpha=0.1)
+    assert float(after_z[0][1]) < -2 and after_z == expected_rows(after_z, "leaky_relu", alpha=0.1)
     assert explorer["picture_changed_z"]
-    # the kernel's answer: LeakyReLU(z) = alpha * z with the new alpha
-    assert after_alpha == expected_rows(after_alpha, "leaky_relu", alpha=0.2) and after_alpha != after_z
+    # the kernel's answer: the curves for the new alpha (LeakyReLU(z) = alpha * z left of 0)
+    assert explorer["alpha"] > 0.1 and after_alpha[0] == after_z[0] and after_alpha != after_z
+    assert after_alpha == expected_rows(after_alpha, "leaky_relu", alpha=explorer["alpha"])
     assert explorer["picture_changed_alpha"]

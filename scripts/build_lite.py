@@ -260,7 +260,7 @@ def lite_notebook(notebook):
 def lite_settings() -> dict:
     return {"jupyter-lite-schema-version": 0, "jupyter-config-data": {
         "appName": "actlib notebooks",
-        "exposeAppInBrowser": True,
+        "exposeAppInBrowser": True,  # window.jupyterapp, which the browser test drives (as the desktop's does)
         "litePluginSettings": {KERNEL_PLUGIN: {
             "pyodideUrl": PYODIDE_URL,
             "disablePyPIFallback": True,
