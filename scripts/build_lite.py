@@ -133,23 +133,33 @@ class Distribution:
 
 # -- the kernel's packages -------------------------------------------------------------------------------
 
-def download_kernel_wheels(folder: Path) -> list[Path]:
-    """The files of requirements/lite-kernel.txt, each checked against its hash there by pip."""
+def kernel_requirements(with_carrier: bool = True) -> list[str]:
+    """The requirements of requirements/lite-kernel.txt, one a line (continuations joined, comments dropped)."""
+    lines = KERNEL_REQUIREMENTS.read_text().replace("\\\n", " ").splitlines()
+    pins = [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
+    return [pin for pin in pins if with_carrier or canonical(pin.split("==")[0]) != canonical(CARRIER)]
+
+
+def download_kernel_wheels(folder: Path, with_carrier: bool = True) -> list[Path]:
+    """The files of requirements/lite-kernel.txt, each checked against its hash there by pip (the carrier
+    left out when Pyodide's files come from elsewhere)."""
     folder.mkdir(parents=True, exist_ok=True)
+    pins = kernel_requirements(with_carrier)
+    requirements = folder / "requirements.txt"
+    requirements.write_text("\n".join(pins) + "\n")
     command = [sys.executable, "-m", "pip", "download", "--quiet", "--disable-pip-version-check",
                "--require-hashes", "--no-deps", "--only-binary", ":all:", "--platform", "any",
                "--implementation", "py", "--abi", "none", "--python-version", "3.12",
-               "--dest", str(folder), "--requirement", str(KERNEL_REQUIREMENTS)]
+               "--dest", str(folder), "--requirement", str(requirements)]
     result = subprocess.run(command, capture_output=True, text=True)
     if result.returncode != 0:
         raise BuildError(f"could not download requirements/lite-kernel.txt (pinned by hash):\n{result.stderr}\n"
                          "If the carrier is gone from the registry, pass the official Pyodide "
                          f"{PYODIDE_VERSION} distribution instead: make lite PYODIDE_DIST=<folder, archive or URL>.")
     wanted = {}
-    for line in KERNEL_REQUIREMENTS.read_text().splitlines():
-        match = re.match(r"^([A-Za-z0-9_.-]+)==([^\s\\]+)", line)
-        if match:
-            wanted[canonical(match[1])] = match[2]
+    for pin in pins:
+        match = re.match(r"^([A-Za-z0-9_.-]+)==([^\s\\]+)", pin)
+        wanted[canonical(match[1])] = match[2]
     found = {}
     for path in folder.glob("*.whl"):
         name, version = path.name.split("-")[:2]
@@ -294,10 +304,11 @@ def build(output: Path, pyodide_dist: str | None = None, downloads: Path | None 
     replace_generated_folder(output, MARKER, "scripts/build_lite.py (`make lite`)",
                              "Choose another --output or remove it yourself.")
     downloads = downloads or ROOT / ".venv-lite" / "downloads"
-    kernel_wheels = download_kernel_wheels(downloads)
-    carrier = next(w for w in kernel_wheels if w.name.startswith(CARRIER + "-"))
-    pure = [w for w in kernel_wheels if w is not carrier]
-    source = Distribution(pyodide_dist) if pyodide_dist else Carrier(carrier)
+    source = Distribution(pyodide_dist) if pyodide_dist else None
+    kernel_wheels = download_kernel_wheels(downloads, with_carrier=source is None)
+    pure = [w for w in kernel_wheels if not w.name.startswith(CARRIER + "-")]
+    if source is None:
+        source = Carrier(next(w for w in kernel_wheels if w.name.startswith(CARRIER + "-")))
     with tempfile.TemporaryDirectory(prefix="actlib-lite-") as work:
         work = Path(work)
         wheels = pure + [build_actlib_wheel(work / "actlib-wheel")]
