@@ -51,7 +51,7 @@ class ELU(Activation):
     derivative_latex = r"1 \text{ for } z > 0,\; \alpha e^{z} = g(z) + \alpha \text{ for } z < 0"
     computed_latex = r"1 \text{ for } z > 0,\; \alpha e^{\min(z, 0)} \text{ otherwise}"
     computed_sympy = "Piecewise((1, z > 0), (alpha*exp(Min(z, 0)), True))"
-    failure = "an exp per unit on the negative side; g′ → 0 (slowly) for z → −∞"
+    failure = "saturates for z → −∞: g′ = αe^z falls to 0 exponentially (below 1 % of α for z < ln 0.01 ≈ −4.61)"
     pick_when = "ReLU's units die and you want outputs nearer zero mean; smooth at 0 when α = 1"
     defaults = {"alpha": 1.0}
     parameter_ranges = {"alpha": (0.0, 3.0)}
@@ -107,7 +107,8 @@ class SELU(Activation):
     computed_latex = r"\lambda \text{ for } z > 0,\; \lambda\alpha e^{\min(z, 0)} \text{ otherwise}"
     computed_sympy = (f"Rational('{_SELU_SCALE!r}')*Piecewise((1, z > 0), "
                       f"(Rational('{_SELU_ALPHA!r}')*exp(Min(z, 0)), True))")
-    failure = "self-normalises only at LeCun's weight scale (std 1/√fan-in) in plain stacks; at He's scale gradients grow"
+    failure = ("self-normalises only at LeCun's weight scale (std 1/√fan-in) in plain stacks; at He's scale gradients "
+               "grow; a learning rate that suits ReLU can make it diverge")
     pick_when = "deep plain fully connected networks initialised with std 1/√fan-in and no normalisation layers"
     alpha, scale = _SELU_ALPHA, _SELU_SCALE
     kinks, derivative_roots = (0.0,), ()

@@ -44,8 +44,9 @@ class SiLU(Activation):
                       r" \text{ (summed around its root } z_0\text{)}")
     computed_sympy = ("Piecewise((1/(1 + exp(-z)) + z*exp(-z)/(1 + exp(-z))**2, z >= 0), "
                       "(exp(z)/(1 + exp(z))**2*(1 + z + exp(z)), True))")
-    failure = "an exp per unit; not monotone; slopes near 1/2 around 0 shrink gradients in deep plain stacks"
-    pick_when = "a smooth ReLU with a small negative dip, in networks with normalisation (modern CNNs, gated MLPs)"
+    failure = ("not monotone; slopes near 1/2 around 0: at the same weight scale (LeCun's or He's) a deep plain "
+               "stack usually passes several times less gradient than with ReLU")
+    pick_when = "a smooth ReLU with a small negative dip (EfficientNet; the gate of SwiGLU in LLaMA-style transformers)"
     kinks, derivative_roots = (), (_SILU_ROOT[0],)
     # the extremes of g' (roots of g'') were found with mpmath to 30 digits
     value_range, slope_range = (-_SILU_W0, math.inf), (-0.09983932012886692, 1.0998393201288670)
@@ -88,8 +89,9 @@ class Mish(Activation):
     derivative_latex = (r"\tanh s + z\,\sigma(z)\operatorname{sech}^2 s,\; s = \operatorname{softplus}(z)")
     computed_latex = r"\frac{w\,M}{(w^2 + 2w + 2)^2},\; w = e^{z},\; M = w^3 + 4w^2 + 6w + 4 + 4z(w + 1)"
     computed_sympy = "exp(z)*(exp(3*z) + 4*exp(2*z) + 6*exp(z) + 4 + 4*z*(exp(z) + 1))/(exp(2*z) + 2*exp(z) + 2)**2"
-    failure = "costs more than SiLU for a similar shape; not monotone; its textbook formula loses every digit left of 0"
-    pick_when = "a drop-in for SiLU in convolutional detectors (YOLOv4); rarely worth its cost elsewhere"
+    failure = ("not monotone; costs more than SiLU for a similar shape; its textbook formula loses digits left of 0, "
+               "about half of them by z = −20 and all below about −37")
+    pick_when = "a drop-in for SiLU, as in convolutional detectors (YOLOv4)"
     kinks, derivative_roots = (), (_MISH_ROOT[0],)
     value_range, slope_range = (-0.30884341301725042, math.inf), (-0.11252612238946257, 1.0884981612517280)
     limits = ((0.0, math.inf), (0.0, 1.0))
@@ -196,8 +198,9 @@ class GELU(Activation):
     def computed_latex(self):
         return (self._TANH_LATEX if self.params["approximate"] == "tanh" else self._EXACT_LATEX)[2]
 
-    failure = "the costliest here (an erf per unit); not monotone; slopes near 1/2 around 0 shrink gradients in deep plain stacks"
-    pick_when = "transformers and other networks with normalisation and residual connections (BERT and GPT use it)"
+    failure = ("not monotone; slopes near 1/2 around 0: give it He's scale, as ReLU (at LeCun's a deep plain stack "
+               "keeps several times less gradient than with ReLU)")
+    pick_when = "transformers (BERT, GPT-2 and most since, often in the tanh form), or wherever a smooth ReLU is wanted"
     defaults = {"approximate": "none"}
     choices = {"approximate": ("none", "tanh")}
     kinks = ()

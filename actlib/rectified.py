@@ -40,7 +40,7 @@ class ReLU(Activation):
     derivative_latex = r"1 \text{ for } z > 0,\; 0 \text{ for } z < 0"
     computed_latex = r"\operatorname{sign}\bigl(\max(z, 0)\bigr)"
     computed_sympy = "sign(Max(z, 0))"
-    failure = "dead units: g′ = 0 for z ≤ 0, so a unit negative on every input never learns again; outputs not centred"
+    failure = "dead units: g′ = 0 for z ≤ 0, so a unit negative on every input gets no gradient (in the first layer for good; deeper it may revive); outputs not centred"
     pick_when = "the default for hidden layers, with He's initialisation: cheap, and g′ = 1 wherever a unit is active"
     kinks, derivative_roots = (0.0,), ()
     value_range, slope_range = (0.0, math.inf), (0.0, 1.0)

@@ -123,9 +123,12 @@ class ClaimCheck:
     def __bool__(self):
         return self.held == self.runs
 
+    def _ipython_display_(self):
+        """Nothing: the line was printed already, so ``check(...)`` may end a notebook cell."""
+
 
 def check(claim: str, measured, *, between=None, above=None, below=None, holds=None, fmt: str = ".3g",
-          at_least: int | None = None, show_values: bool = True) -> ClaimCheck:
+          at_least: int | None = None, show_values: bool = True, over: str = "seeds") -> ClaimCheck:
     """Print one line saying that ``claim`` holds on the runs, or raise :class:`ClaimFailed`.
 
     ``measured`` is a number, a sequence or a :class:`Spread` (one value per seed). The claim holds
@@ -134,6 +137,7 @@ def check(claim: str, measured, *, between=None, above=None, below=None, holds=N
     hold for every run unless ``at_least=k`` says how many suffice (the line then says "k of n").
     A run that diverged (nan) never satisfies a bound. ``fmt`` formats the numbers in the line;
     ``show_values=False`` leaves them out (for values that depend on the machine in their shown digits).
+    ``over`` names what the values are over in the line ("seeds", "runs", "batch sizes", ...).
     """
     if not isinstance(claim, str) or not claim.strip():
         raise TypeError("check needs the claim as a sentence (a non-empty string).")
@@ -159,11 +163,11 @@ def check(claim: str, measured, *, between=None, above=None, below=None, holds=N
     needed = runs if at_least is None else int(at_least)
     shown = f" ({spread.range(fmt)})" if show_values and holds is None else ""
     if holds is not None:
-        outcome = f": {held} of {runs} seeds" if runs > 1 else ""
+        outcome = f": {held} of {runs} {over}" if runs > 1 else ""
     else:
-        outcome = f": {held} of {runs} seeds {condition}{shown}" if runs > 1 else f": {condition}{shown}"
+        outcome = f": {held} of {runs} {over} {condition}{shown}" if runs > 1 else f": {condition}{shown}"
     if held < needed:
-        per_run = ", ".join(f"seed {seed}: {format(value, fmt) if np.isfinite(value) else 'diverged'}"
+        per_run = ", ".join(f"{'seed ' if over == 'seeds' else '#'}{seed}: {format(value, fmt) if np.isfinite(value) else 'diverged'}"
                             for seed, value in zip(spread.seeds, values))
         wanted = "every run" if needed == runs else f"at least {needed} of {runs}"
         raise ClaimFailed(f"the lesson says: {claim}. On this machine only {held} of {runs} runs {condition}"

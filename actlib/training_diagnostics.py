@@ -1,19 +1,20 @@
 r"""What to measure while a network trains, and how to compare activations fairly (notebook 05).
 
-Three tools for :class:`actlib.nn.MLP`:
+Three tools for :class:`actlib.nn.MLP` and the batched runs of :func:`actlib.nn.train_over_seeds`:
 
-- :func:`unit_turnover` follows every hidden unit through a training :class:`~actlib.nn.History`
-  and counts, per layer, the units that are dead (or stuck on the negative side) at the start, at
-  the end, at some epoch, and the ones that were dead at some epoch and alive at a later one
-  ("revived"). A dead unit of the *first* hidden layer can never revive: its weights get no
-  gradient and its inputs, the data, never change. A deeper unit's inputs are the outputs of the
-  layers below, which keep changing, so it can.
+- :func:`unit_turnover` follows every hidden unit through training and counts, per layer, the units
+  that are dead (or stuck on the negative side) at the start, at the end, at some epoch, and the
+  ones that were dead at some epoch and alive at a later one ("revived"). A dead unit of the
+  *first* hidden layer can never revive: its weights get no gradient and its inputs, the data,
+  never change. A deeper unit's inputs are the outputs of the layers below, which keep changing,
+  so it can. Given a :class:`~actlib.nn.SeedRuns` it counts every run at once.
 - :func:`layer_statistics` measures, layer by layer, the forward signal (how much the
   pre-activations and activations of each unit vary across the inputs) beside the backward one
   (the norm of each layer's weight gradient), as Glorot & Bengio (2010) do.
 - :func:`compare_activations` trains the same network with several activations, each at several
-  learning rates and seeds, with one initialisation for all, and returns an :class:`ActivationSweep`
-  that reports every run, each activation at its best rate and all at a shared rate.
+  learning rates and from several seeds (one batched computation per activation), with one
+  initialisation for all, and returns an :class:`ActivationSweep` that reports every activation at
+  every rate, at its best rate and at a shared one, as what the seeds give.
 """
 from __future__ import annotations
 
@@ -21,12 +22,17 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .nn import MLP, History
+from .nn import MLP, SeedRuns, train_over_seeds
+from .seeds import Spread
 
 
 @dataclass(frozen=True)
 class UnitTurnover:
-    """Per hidden layer (input side first), numbers of units: see :func:`unit_turnover`."""
+    """Numbers of units per hidden layer (input side first): see :func:`unit_turnover`.
+
+    From one :class:`~actlib.nn.History` each field has one entry per layer; from a
+    :class:`~actlib.nn.SeedRuns`, one row per run (runs × layers).
+    """
 
     units: np.ndarray      # units in each layer
     at_start: np.ndarray   # in the state before training
@@ -35,34 +41,47 @@ class UnitTurnover:
     revived: np.ndarray    # in the state at some epoch and out of it at a later one
 
     def rows(self):
-        """One tuple (layer, units, at_start, at_end, ever, revived) per layer, layer counted from 1."""
+        """One tuple (layer, units, at_start, at_end, ever, revived) per layer, layer counted from 1
+        (for the turnover of one history)."""
+        if np.ndim(self.at_start) != 1:
+            raise ValueError("rows() lists one run's layers; this turnover holds several runs.")
         return [(layer + 1, *(int(column[layer]) for column in
                               (self.units, self.at_start, self.at_end, self.ever, self.revived)))
                 for layer in range(len(self.units))]
 
 
-def unit_turnover(history: History, state: str = "dead") -> UnitTurnover:
+def _turnover(masks):
+    """Counts from one boolean array per layer, (runs ×) epochs × units."""
+    columns = {name: [] for name in ("units", "at_start", "at_end", "ever", "revived")}
+    for in_state in masks:
+        in_state = np.asarray(in_state, dtype=bool)
+        been_in_state = np.logical_or.accumulate(in_state, axis=-2)   # in the state at this epoch or before
+        left_later = np.any(been_in_state[..., :-1, :] & ~in_state[..., 1:, :], axis=-2)
+        columns["units"].append(in_state.shape[-1])
+        columns["at_start"].append(in_state[..., 0, :].sum(axis=-1))
+        columns["at_end"].append(in_state[..., -1, :].sum(axis=-1))
+        columns["ever"].append(in_state.any(axis=-2).sum(axis=-1))
+        columns["revived"].append(left_later.sum(axis=-1))
+    return UnitTurnover(np.array(columns["units"]),
+                        *(np.stack(columns[name], axis=-1).astype(int) for name in ("at_start", "at_end", "ever", "revived")))
+
+
+def unit_turnover(history, state: str = "dead") -> UnitTurnover:
     """Follow each hidden unit through training: how many are ``state`` when, and how many leave it.
 
-    ``state="dead"``: g'(z) = 0 for every training example (``History.dead_units``);
-    ``state="stuck"``: z <= 0 for every training example (``History.stuck_units``). A unit counts as
+    ``history`` is the :class:`~actlib.nn.History` of ``MLP.fit`` or the :class:`~actlib.nn.SeedRuns`
+    of ``train_over_seeds`` (then every count has one row per run). ``state="dead"``: g'(z) = 0 for
+    every training example; ``state="stuck"``: z <= 0 for every training example. A unit counts as
     revived when it is in the state at some epoch and not in it at a later epoch.
     """
     if state not in ("dead", "stuck"):
         raise ValueError(f"state must be 'dead' or 'stuck'; got {state!r}.")
     masks = getattr(history, f"{state}_units")
+    if isinstance(history, SeedRuns):
+        return _turnover(masks)
     if not masks:
         raise ValueError("the history is empty: it comes from MLP.fit, which records every epoch.")
-    columns = {name: [] for name in ("units", "at_start", "at_end", "ever", "revived")}
-    for layer in range(len(masks[0])):
-        in_state = np.array([epoch[layer] for epoch in masks])       # epochs × units
-        been_in_state = np.logical_or.accumulate(in_state, axis=0)   # in the state at this epoch or before
-        left_later = np.any(been_in_state[:-1] & ~in_state[1:], axis=0)
-        for name, value in (("units", in_state.shape[1]), ("at_start", in_state[0].sum()),
-                            ("at_end", in_state[-1].sum()), ("ever", in_state.any(axis=0).sum()),
-                            ("revived", left_later.sum())):
-            columns[name].append(int(value))
-    return UnitTurnover(**{name: np.array(values) for name, values in columns.items()})
+    return _turnover([np.array([epoch[layer] for epoch in masks]) for layer in range(len(masks[0]))])
 
 
 @dataclass(frozen=True)
@@ -93,39 +112,20 @@ def layer_statistics(network: MLP, X, y) -> LayerStatistics:
 
 
 @dataclass(frozen=True)
-class SweepRun:
-    """One training run of a sweep: its conditions, the trained network and its history."""
-
-    activation: str
-    learning_rate: float
-    seed: int
-    network: MLP
-    history: History
-
-    @property
-    def final_loss(self) -> float:
-        return self.history.loss[-1]
-
-    @property
-    def final_accuracy(self) -> float:
-        return self.history.accuracy[-1]
-
-    def epochs_to_reach(self, accuracy: float):
-        """The first epoch after which the training accuracy is at least ``accuracy``; None if never."""
-        reached = np.flatnonzero(np.asarray(self.history.accuracy) >= accuracy)
-        return int(reached[0]) if len(reached) else None
-
-
-@dataclass(frozen=True)
 class ActivationSweep:
-    """The runs of :func:`compare_activations` and the conditions they share."""
+    """The runs of :func:`compare_activations`: ``runs[activation]`` is the :class:`~actlib.nn.SeedRuns`
+    of that activation, every seed at every learning rate, and the conditions they share."""
 
     layer_sizes: tuple
     init: str
     epochs: int
     learning_rates: tuple
     seeds: tuple
-    runs: tuple
+    runs: dict
+
+    @property
+    def activations(self):
+        return tuple(self.runs)
 
     def conditions(self) -> str:
         """The shared conditions in one line, to print beside the results."""
@@ -134,62 +134,71 @@ class ActivationSweep:
                 f"gradient descent for {self.epochs} epochs, learning rates {rates}, "
                 f"seeds {', '.join(map(str, self.seeds))}")
 
-    def select(self, activation: str, learning_rate: float | None = None):
-        """The runs of ``activation`` (at ``learning_rate`` if given), in seed order."""
-        return [run for run in self.runs if run.activation == activation
-                and (learning_rate is None or run.learning_rate == learning_rate)]
+    def select(self, activation: str, learning_rate: float | None = None) -> SeedRuns:
+        """The runs of ``activation`` (only those at ``learning_rate`` if given), in seed order."""
+        runs = self.runs[activation]
+        return runs if learning_rate is None else runs.select(learning_rate)
+
+    def accuracy(self, activation: str, learning_rate: float) -> Spread:
+        """Final training accuracy of ``activation`` at ``learning_rate``, one value per seed."""
+        return self.select(activation, learning_rate).final("accuracy")
+
+    def loss(self, activation: str, learning_rate: float) -> Spread:
+        """Final training loss of ``activation`` at ``learning_rate``, one value per seed."""
+        return self.select(activation, learning_rate).final("loss")
 
     def mean_accuracy(self, activation: str, learning_rate: float) -> float:
         """Final training accuracy at ``learning_rate``, averaged over the seeds."""
-        return float(np.mean([run.final_accuracy for run in self.select(activation, learning_rate)]))
+        return float(np.mean(self.accuracy(activation, learning_rate).values))
 
     def mean_loss(self, activation: str, learning_rate: float) -> float:
-        """Final training loss at ``learning_rate``, averaged over the seeds."""
-        return float(np.mean([run.final_loss for run in self.select(activation, learning_rate)]))
+        """Final training loss at ``learning_rate``, averaged over the seeds (a diverged run counts as inf)."""
+        values = self.loss(activation, learning_rate).values
+        return float(np.mean(np.where(np.isfinite(values), values, np.inf)))
 
     def best_rate(self, activation: str) -> float:
         """The learning rate with the highest mean final accuracy (ties: the lower mean final loss)."""
         return max(self.learning_rates,
                    key=lambda rate: (self.mean_accuracy(activation, rate), -self.mean_loss(activation, rate)))
 
-    @property
-    def activations(self):
-        return tuple(dict.fromkeys(run.activation for run in self.runs))
+    def epochs_to_reach(self, activation: str, learning_rate: float, accuracy: float):
+        """Per seed, the first epoch after which the training accuracy is at least ``accuracy``; None if never."""
+        reached = self.select(activation, learning_rate).accuracy >= accuracy
+        return [int(np.argmax(row)) if row.any() else None for row in reached]
 
     def table(self) -> str:
-        """Final training accuracy of every activation at every rate (mean over seeds, then each seed)."""
+        """Final training accuracy of every activation at every rate: the range over the seeds."""
         width = max(len(name) for name in self.activations)
-        header = " " * width + "".join(f"   rate {rate:<6g}" for rate in self.learning_rates)
-        lines = [header]
+        cell = 13
+        lines = [" " * width + "".join(f"{'rate ' + format(rate, 'g'):>{cell}}" for rate in self.learning_rates)]
         for name in self.activations:
-            cells = []
-            for rate in self.learning_rates:
-                mark = "*" if rate == self.best_rate(name) else " "
-                cells.append(f"   {self.mean_accuracy(name, rate):5.0%}{mark}     ")
+            best = self.best_rate(name)
+            cells = [(self.accuracy(name, rate).range(".0%") + ("*" if rate == best else " ")).rjust(cell)
+                     for rate in self.learning_rates]
             lines.append(f"{name:{width}}" + "".join(cells).rstrip())
-        lines.append("(final training accuracy, mean over the seeds; * marks each activation's best rate)")
+        lines.append(f"(final training accuracy, lowest–highest over seeds {', '.join(map(str, self.seeds))}; "
+                     "* marks each activation's best rate, by mean accuracy)")
         return "\n".join(lines)
 
 
-def compare_activations(X, y, activations, learning_rates, seeds=(0,), layer_sizes=(2, 16, 16, 1),
-                        init: str = "he", epochs: int = 1500) -> ActivationSweep:
+def compare_activations(X, y, activations, learning_rates, seeds=(0, 1, 2), layer_sizes=(2, 16, 16, 1),
+                        init: str = "he", epochs: int = 300) -> ActivationSweep:
     """Train ``MLP(layer_sizes, activation, seed, init=init)`` for every activation, rate and seed.
 
     Every run uses the same data, network shape, initialisation scheme and number of epochs (full
     batch), so the activations differ only by the activation and, within each, by the learning rate
-    and seed. ``seed`` sets the initial weights. Returns an :class:`ActivationSweep`.
+    and seed. ``seed`` sets the initial weights. Each activation's runs (every rate × every seed)
+    are one batched computation, :func:`actlib.nn.train_over_seeds`. Returns an :class:`ActivationSweep`.
     """
-    activations, learning_rates, seeds = tuple(activations), tuple(learning_rates), tuple(seeds)
+    activations, learning_rates, seeds = tuple(activations), tuple(float(rate) for rate in learning_rates), tuple(seeds)
     if not (activations and learning_rates and seeds):
         raise ValueError("give at least one activation, one learning rate and one seed.")
     if init == "auto":
         raise ValueError("init='auto' gives sigmoid and tanh a different initialisation from the ReLUs; "
                          "a comparison needs one scheme for all: choose 'he' or 'glorot'.")
-    runs = []
+    runs = {}
     for activation in activations:
-        for rate in learning_rates:
-            for seed in seeds:
-                network = MLP(list(layer_sizes), activation, seed=seed, init=init)
-                history = network.fit(X, y, epochs=epochs, learning_rate=rate)
-                runs.append(SweepRun(network.activation.name, rate, seed, network, history))
-    return ActivationSweep(tuple(layer_sizes), init, epochs, learning_rates, seeds, tuple(runs))
+        result = train_over_seeds(list(layer_sizes), activation, X, y, seeds=seeds, epochs=epochs,
+                                  learning_rate=list(learning_rates), init=init)
+        runs[result.networks[0].activation.name] = result
+    return ActivationSweep(tuple(layer_sizes), init, epochs, learning_rates, seeds, runs)

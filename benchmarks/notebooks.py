@@ -5,7 +5,7 @@ For every notebook: the prose words of its markdown (code excluded) in the core 
 bottom in a fresh kernel (what nbval and `Run all` cost), and an estimate of a student's time on the
 core of it: core words at 150 words a minute (technical prose with formulas read closely) + 3 minutes
 per exercise outside "Going further" + the run time. The sum over 00 to the gradient-flow notebook is the core path, which
-the README promises in about two hours. Writes results/notebooks.md when run on all notebooks;
+the README promises in about two and a half hours. Writes results/notebooks.md when run on all notebooks;
 ``--no-run`` skips execution (words and exercises only).
 """
 import importlib

@@ -1,12 +1,17 @@
 """The derivative card (actlib.card, notebook 09) is built from the classes' declared facts: every
 registered activation declares them, the stable form it declares is the derivative, and a newly
 registered class appears on the card with nothing else edited."""
+from pathlib import Path
+
 import numpy as np
 import pytest
 import sympy as sp
 
 import actlib
-from actlib.card import REQUIRED_FACTS, card, check_facts, computed_form, kink_convention, missing_facts
+from actlib.card import (FRAMEWORK_COSTS, REQUIRED_FACTS, card, check_facts, computed_form, framework_cost,
+                         kink_convention, missing_facts)
+
+SPEED = Path(__file__).resolve().parent.parent / "benchmarks" / "results"
 
 
 @pytest.mark.parametrize("name", actlib.names())
@@ -88,7 +93,7 @@ def test_a_registered_activation_appears_on_the_card(registry):
     formulas, behaviour = [row for row in card().splitlines() if row.startswith(f"| {Softsign.name} |")]
     assert r"$\frac{z}{1 + \vert z\vert }$" in formulas and r"$s^2,\; s = \frac{1}{1 + \vert z\vert }$" in formulas
     assert behaviour == (f"| {Softsign.name} | [−1, 1] | [0, 1] | none (g′ continuous) | saturates on both sides, "
-                         "only polynomially | a tanh that saturates more slowly | — |")  # no benchmark timed it
+                         "only polynomially | a tanh that saturates more slowly | — | — |")  # no benchmark timed it
     assert card().splitlines()[-1] == behaviour  # after the built-in ones
     t = sp.Symbol("t", positive=True)
     assert all(sp.simplify((computed_form(Softsign.name) - actlib.get(Softsign.name).derivative_expr).subs(actlib.z, s)) == 0
@@ -123,3 +128,33 @@ def test_a_parameter_that_changes_the_formula_changes_the_card():
     exact, approximate = [row for row in formulas.splitlines() if row.startswith("| gelu")]
     assert exact.startswith("| gelu (approximate = none) |") and "erf" in exact and "tanh" not in exact
     assert approximate.startswith("| gelu (approximate = tanh) |") and "0.044715" in approximate
+
+
+def test_the_framework_costs_are_the_projects_pytorch_measurements():
+    """FRAMEWORK_COSTS copies benchmarks/results/speed.md (torch on 2 threads, also in speed.csv, and on
+    1 thread): rerunning `make bench-torch` means updating it, and notebook 09's guide with it."""
+    if not (SPEED / "speed.csv").exists():
+        pytest.skip("benchmarks/results/ is not part of this installation")
+    rows = [line.split(",") for line in (SPEED / "speed.csv").read_text().splitlines()[1:]]
+    two_threads = {(dtype, name): float(ratio) for dtype, name, route, ratio in rows if route == "torch"}
+    one_thread = {}
+    dtype = None
+    for line in (SPEED / "speed.md").read_text().splitlines():
+        if line.startswith("## "):
+            dtype = line.split()[1]
+        elif line.startswith("| ") and not line.startswith("| activation") and "---" not in line:
+            cells = [cell.strip() for cell in line.strip("|").split("|")]
+            one_thread[(dtype, cells[0])] = float(cells[5].rstrip("×"))
+    for (dtype, threads), times in FRAMEWORK_COSTS.items():
+        measured = two_threads if threads == 2 else one_thread
+        for name, ratio in times.items():
+            assert ratio == pytest.approx(measured[(dtype, name)], abs=0.006), (dtype, threads, name)
+    assert {name for _, name in two_threads} == set(actlib.names())
+
+
+def test_framework_cost_is_relative_to_relu_and_only_for_what_was_timed():
+    assert framework_cost("relu") == (1.0, 1.0)
+    low, high = framework_cost("silu")
+    assert 0.8 < low < 1 < high < 1.3
+    assert framework_cost(actlib.get("leaky_relu", alpha=0.2)) is None   # not the one timed
+    assert framework_cost("gelu")[1] < framework_cost("mish")[1]

@@ -59,3 +59,10 @@ def test_the_code_shown_in_the_prompt_is_the_planted_bug_the_checker_names():
     assert exercises._BUGGY_SOURCE in exercises.q1.prompt and exercises.q1.stub.startswith(exercises._BUGGY_SOURCE)
     assert abs(namespace["gelu_slope"](0.0) - 0.8989) < 1e-4   # "returns 0.899 at z = 0"
     assert "the factor z is missing" in exercises.q1(namespace["gelu_slope"]).message
+
+
+def test_the_prediction_is_graded_against_every_seed_of_the_run():
+    powers = [round(math.log10(value)) for value in exercises.KEPT_AT_DEPTH]
+    assert exercises.KEPT_AT_DEPTH.seeds == (0, 1, 2, 3, 4)
+    assert all(exercises.q4(power).correct for power in range(min(powers) - 1, max(powers) + 2))
+    assert not exercises.q4(min(powers) - 2).correct and not exercises.q4(max(powers) + 2).correct

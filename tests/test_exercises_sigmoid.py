@@ -61,7 +61,10 @@ def test_a_function_that_raises_is_feedback_not_a_traceback():
     assert repr(feedback).startswith("✗ Not yet: at z = 0 your function raised ZeroDivisionError: float division by zero.")
 
 
-def test_the_depth_prediction_accepts_what_the_chain_measures():
+def test_the_depth_prediction_accepts_what_the_chains_measure():
     from actlib.chain import chain_gradients
-    measured = chain_gradients(sigmoid, depth=10, width=32, seed=0).relative[0]
-    assert exercises.q1(measured).correct is True
+    from actlib.seeds import SEEDS
+    for seed in SEEDS:
+        measured = chain_gradients(sigmoid, depth=10, width=32, seed=seed).relative[0]
+        assert exercises.q1(measured).correct is True, seed
+        assert measured < 0.25**9 / 1.5, seed   # the notebook: 1.6 to 3.6 times below the σ′ bound

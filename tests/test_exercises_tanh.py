@@ -6,6 +6,7 @@ import pytest
 
 from actlib.chain import chain_gradients
 from actlib.exercises import tanh as exercises
+from actlib.seeds import SEEDS
 
 
 @pytest.mark.parametrize("exercise, answer", [
@@ -22,7 +23,7 @@ def test_other_correct_forms_pass(exercise, answer):
     (exercises.q1, "1.7159*(1 - tanh(2*z/3)**2)", "inner factor is missing"),
     (exercises.q1, "(2/3)*(1 - tanh(2*z/3)**2)", "outer factor 1.7159 is missing"),
     (exercises.q1, "1.7159*(2/3)*(1 - tanh(z)**2)", "at the inside"),
-    (exercises.q2, (1e-3, 1e-18), "11% (the 10-layer result) cubed"),
+    (exercises.q2, (1e-3, 1e-18), "the 10-layer share (10% to 42%) cubed"),
     (exercises.q2, (0.1, 1e-6), "that is the 10-layer result"),
     (exercises.q2, (1e-18, 0.1), "swapped"),
 ])
@@ -31,12 +32,15 @@ def test_typical_wrong_answers_fail_with_a_reason(exercise, answer, words):
     assert feedback.correct is False and words in feedback.message, feedback
 
 
-def test_the_30_layer_run_lies_in_the_accepted_ranges_for_several_seeds():
+def test_the_30_layer_run_lies_in_the_accepted_ranges_for_every_seed_with_room_to_spare():
     tanh_range, sigmoid_range = exercises.q2.checker.parts
-    for seed in range(5):
-        settings = {**exercises.DEPTH_30, "seed": seed}
-        assert tanh_range.accepts(chain_gradients("tanh", **settings).relative[0])
-        assert sigmoid_range.accepts(chain_gradients("sigmoid", **settings).relative[0])
+    for seed in SEEDS:
+        tanh_kept = chain_gradients("tanh", **exercises.DEPTH_30, seed=seed).relative[0]
+        sigmoid_kept = chain_gradients("sigmoid", **exercises.DEPTH_30, seed=seed).relative[0]
+        # within the range, and a factor 2 (tanh) or 10 (sigmoid) inside its ends: another machine's
+        # last bits or another seed cannot push the run out of what the key accepts
+        assert tanh_range.accepts(tanh_kept / 2) and tanh_range.accepts(tanh_kept * 2), (seed, tanh_kept)
+        assert sigmoid_range.accepts(sigmoid_kept / 10) and sigmoid_range.accepts(sigmoid_kept * 10), (seed, sigmoid_kept)
 
 
 def test_the_planted_bug_is_named_and_the_fix_passes():
@@ -56,7 +60,7 @@ def test_a_number_instead_of_a_function_is_told_so():
 
 def test_textbook_identity_fails_in_the_tail():
     feedback = exercises.q4(lambda z: 1 - math.tanh(z) ** 2)
-    assert feedback.correct is False and "19.0" in feedback.hint
+    assert feedback.correct is False and "from |z| ≈ 19 on" in feedback.hint
 
 
 def test_numpy_function_is_accepted():

@@ -1,6 +1,6 @@
 """The learner's path: its order, what each notebook says it needs, and the core path's length.
 
-The core path (00 to the gradient-flow notebook) is promised in about two hours for a student who
+The core path (00 to the gradient-flow notebook) is promised in about two and a half hours for a student who
 knows the chain rule; benchmarks/notebooks.py estimates it (core prose at 150 words a minute plus
 3 minutes an exercise) and reports it with run times in benchmarks/results/notebooks.md.
 """
@@ -46,5 +46,5 @@ def test_the_core_path_reads_in_about_two_hours():
             core, _ = stats.prose_words(markdown)
             exercises = stats.core_exercises(markdown)
             minutes += core / stats.WORDS_PER_MINUTE + stats.MINUTES_PER_EXERCISE * exercises
-    # "about two hours": within 20 minutes of it, by an estimate that is itself rough
-    assert minutes <= 140, f"the core path takes about {minutes:.0f} minutes to read and do (run time aside)"
+    # "about two and a half hours": within 15 minutes of it, by an estimate that is itself rough
+    assert minutes <= 165, f"the core path takes about {minutes:.0f} minutes to read and do (run time aside)"

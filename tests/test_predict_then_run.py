@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from actlib.chain import chain_gradients
-from actlib.dead_units import train_with_shock
+from actlib.dead_units import train_with_shock_over_seeds
 from actlib.exercises import (beyond_the_brief, derivative_card, finite_differences, leaky_relu, numerical_stability, relu,
                               sigmoid, start_here, tanh)
 
@@ -34,28 +34,29 @@ def keywords(settings: dict) -> str:
 
 
 def test_each_run_uses_the_settings_its_exercise_asks_about():
-    assert f'train_with_shock("relu", {keywords(relu.PREDICTED_RUN)})' in code_of("03_relu.md")
-    assert f"weight_gradient_signs(leaky, {keywords(leaky_relu.SIGNS_RUN)})" in code_of("04_leaky_relu.md")
+    assert f'train_with_shock_over_seeds("relu", {keywords(relu.PREDICTED_RUN)})' in code_of("03_relu.md")
+    assert f"weight_gradient_signs(leaky, {keywords(leaky_relu.SIGNS_RUN)}, seed=seed) for seed in SEEDS" in code_of("04_leaky_relu.md")
     assert f'chain_gradients("gelu", depth={beyond_the_brief.CHAIN_DEPTH}, width=32, seed=seed)' in code_of("06_beyond_the_brief.md")
     assert "step_sweep(sigmoid, sigmoid.derivative, 1.0)" in code_of("08_finite_differences.md")
-    assert f"chain_gradients(name, {keywords(tanh.DEPTH_30)})" in code_of("02_tanh.md")
-    assert f'chain_gradients("tanh", depth={derivative_card.TANH_DEPTH}, width=32, seed=0)' in code_of("09_derivative_card.md")
+    assert f"chain_gradients(name, {keywords(tanh.DEPTH_30)}, seed=seed) for seed in SEEDS" in code_of("02_tanh.md")
+    assert f'chain_gradients("tanh", depth={derivative_card.TANH_DEPTH}, width=32, seed=seed)' in code_of("09_derivative_card.md")
     assert finite_differences.PREDICT_AT == 1.0 and numerical_stability.PREDICT_AT == 30.0
-    assert "assert 0.4 <= accuracy" in code_of("00_start_here.md") and start_here.CHANCE == (0.4, 0.6)
+    assert 'accuracy["linear, 4 + 4 units"], between=(0.4, 0.6)' in code_of("00_start_here.md") and start_here.CHANCE == (0.4, 0.6)
+    assert "kept, between=(1e-7, 1e-5)" in code_of("01_sigmoid.md") and sigmoid.VANISHING_RANGE == (1e-7, 1e-5)
 
 
 def test_what_each_run_measures_is_what_its_check_accepts():
-    dead = round(32 * train_with_shock("relu", **relu.PREDICTED_RUN).dead_fraction[-1])
-    assert relu.q3(dead).correct, dead
+    assert train_with_shock_over_seeds("relu", **relu.PREDICTED_RUN).diverged.all() and relu.q3("d").correct
     for seed in range(5):
         kept = chain_gradients("gelu", depth=beyond_the_brief.CHAIN_DEPTH, width=32, seed=seed).relative[0]
         assert beyond_the_brief.q4(round(math.log10(kept))).correct, (seed, kept)
     assert numerical_stability.q1(round(math.log10(numerical_stability.textbook_relative_error()))).correct
     assert finite_differences.q2(round(math.log10(finite_differences.best_central_step()))).correct
     tanh_part, sigmoid_part = tanh.q2.checker.parts
-    assert tanh_part.accepts(chain_gradients("tanh", **tanh.DEPTH_30).relative[0])
-    assert sigmoid_part.accepts(chain_gradients("sigmoid", **tanh.DEPTH_30).relative[0])
-    assert derivative_card.q1(derivative_card.tanh_kept_deep()).correct
-    for seed in (0, 1, 2):
+    for seed in range(5):
+        assert tanh_part.accepts(chain_gradients("tanh", **tanh.DEPTH_30, seed=seed).relative[0]), seed
+        assert sigmoid_part.accepts(chain_gradients("sigmoid", **tanh.DEPTH_30, seed=seed).relative[0]), seed
+    assert all(derivative_card.q1(value).correct for value in derivative_card.tanh_kept())
+    for seed in range(5):
         kept = chain_gradients("sigmoid", depth=10, width=32, seed=seed).relative[0]
         assert sigmoid.VANISHING_RANGE[0] <= kept <= sigmoid.VANISHING_RANGE[1], (seed, kept)

@@ -62,10 +62,19 @@ def test_check_prints_one_line_when_the_claim_holds(capsys):
     assert capsys.readouterr().out == "✓ the loss falls below 0.1: 3 of 3 seeds below 0.10 (0.02–0.08)\n"
     check("most seeds learn", [0.9, 0.95, 0.4], above=0.8, at_least=2)
     assert "2 of 3 seeds above 0.8" in capsys.readouterr().out
+    check("most batch sizes agree", [0.9, 0.95, 0.4], above=0.8, at_least=2, over="batch sizes")
+    assert "2 of 3 batch sizes above 0.8" in capsys.readouterr().out
     check("all signs agree", [True, True], holds=[True, True])
     assert capsys.readouterr().out == "✓ all signs agree: 2 of 2 seeds\n"
     check("one exact value", 0.25, between=(0.25, 0.25), fmt=".2f")
     assert capsys.readouterr().out == "✓ one exact value: within 0.25–0.25 (0.25)\n"
+
+
+def test_a_check_ending_a_notebook_cell_shows_nothing_more():
+    from IPython.core.interactiveshell import InteractiveShell
+
+    formatted, _ = InteractiveShell.instance().display_formatter.format(check("x", 1.0, above=0))
+    assert formatted == {}
 
 
 def test_check_fails_naming_the_claim_and_every_seed():

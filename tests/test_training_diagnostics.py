@@ -1,9 +1,9 @@
-"""Unit turnover, layer statistics and the activation sweep of notebook 07."""
+"""Unit turnover, layer statistics and the activation sweep of notebook 05."""
 import numpy as np
 import pytest
 
 from actlib import datasets
-from actlib.nn import MLP, History
+from actlib.nn import MLP, History, train_over_seeds
 from actlib.training_diagnostics import compare_activations, layer_statistics, unit_turnover
 
 X, Y = datasets.moons(60, seed=1)
@@ -55,20 +55,35 @@ def test_layer_statistics_shapes_and_the_collapse_of_a_deep_sigmoid_net():
     assert spread[0] == pytest.approx(np.std(net.forward(X)[0], axis=0).mean())
 
 
+def test_unit_turnover_of_batched_runs_counts_each_run_as_its_history_would():
+    runs = train_over_seeds([2, 8, 8, 8, 1], "relu", X, Y, seeds=(0, 1, 2), epochs=40, learning_rate=2.0)
+    together = unit_turnover(runs)
+    assert together.at_start.shape == (3, 3) and together.units.tolist() == [8, 8, 8]
+    for run in range(3):
+        alone = unit_turnover(runs.history(run))
+        for field in ("at_start", "at_end", "ever", "revived"):
+            assert getattr(together, field)[run].tolist() == getattr(alone, field).tolist(), field
+    with pytest.raises(ValueError, match="several runs"):
+        together.rows()
+
+
 def test_compare_activations_runs_every_condition_and_picks_the_best_rate():
     sweep = compare_activations(X, Y, ("relu", "tanh"), (0.01, 1.0), seeds=(0, 1), layer_sizes=(2, 8, 1),
                                 epochs=60)
-    assert len(sweep.runs) == 8 and sweep.activations == ("relu", "tanh")
-    assert [(run.learning_rate, run.seed) for run in sweep.select("tanh")] == [(0.01, 0), (0.01, 1), (1.0, 0), (1.0, 1)]
-    assert all(run.network.init == "he" and len(run.history.loss) == 61 for run in sweep.runs)
+    assert sweep.activations == ("relu", "tanh") and all(len(sweep.select(name)) == 4 for name in sweep.activations)
+    tanh = sweep.select("tanh")
+    assert list(zip(tanh.learning_rates, tanh.seeds)) == [(0.01, 0), (0.01, 1), (1.0, 0), (1.0, 1)]
+    assert all(net.init == "he" for net in tanh.networks) and tanh.loss.shape == (4, 61)
+    single = MLP([2, 8, 1], "tanh", seed=1, init="he").fit(X, Y, epochs=60, learning_rate=1.0)   # batched = one by one
+    assert sweep.select("tanh", 1.0).loss[1] == pytest.approx(single.loss, rel=1e-9)
     for name in sweep.activations:
         assert sweep.best_rate(name) == 1.0    # 60 epochs at 0.01 barely move the weights
-        assert sweep.mean_accuracy(name, 1.0) == pytest.approx(
-            np.mean([run.final_accuracy for run in sweep.select(name, 1.0)]))
+        assert sweep.mean_accuracy(name, 1.0) == pytest.approx(np.mean(sweep.accuracy(name, 1.0).values))
+        assert sweep.accuracy(name, 1.0).seeds == (0, 1)
     assert "init 'he'" in sweep.conditions() and "60 epochs" in sweep.conditions()
     assert sweep.table().count("*") == 3   # one mark per activation, one in the footnote
-    run = sweep.select("tanh", 1.0)[0]
-    assert run.epochs_to_reach(0.0) == 0 and run.epochs_to_reach(1.01) is None
+    reached = sweep.epochs_to_reach("tanh", 1.0, 0.0)
+    assert reached == [0, 0] and sweep.epochs_to_reach("tanh", 1.0, 1.01) == [None, None]
 
 
 def test_compare_activations_refuses_the_per_activation_default_init():

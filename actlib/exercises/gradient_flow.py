@@ -8,11 +8,12 @@ from functools import lru_cache
 
 import numpy as np
 
-from .. import datasets, diagnosis_lab
+from .. import diagnosis_lab
 from ..activations import get
 from ..finite_differences import numerical_gradient
 from ..checks import Exercise, choice_answer, number_answer
 from ..nn import MLP
+from ..seeds import SEEDS, Spread
 from ..training_diagnostics import layer_statistics
 
 _tanh = get("tanh")
@@ -78,39 +79,47 @@ def _check_backward_step(answer):
 
 # -- 05.q1: predict the gradient reaching layer 1 of 10 sigmoid layers ------------------------------
 
+DEEP_LAYERS = [2] + [16] * 10 + [1]   # the notebook's 10-layer networks, on the lab's points (diagnosis_lab.data)
+
+
 @lru_cache(maxsize=1)
-def deep_sigmoid_ratio() -> float:
+def deep_sigmoid_ratios() -> Spread:
     """‖∂L/∂W‖ of layer 1 over the output layer's, at initialisation, for the notebook's 10-layer
-    sigmoid network (16 units per layer, seed 0) on its 400 moons: the run after the exercise."""
-    X, y = datasets.moons(400, noise=0.15, seed=0)
-    norms = layer_statistics(MLP([2] + [16] * 10 + [1], "sigmoid", seed=0), X, y).gradient_norm
-    return float(norms[0] / norms[-1])
+    sigmoid network (16 units per layer, Glorot) from each of the seeds SEEDS, on its points: the
+    run after the exercise."""
+    X, y = diagnosis_lab.data()
+    ratios = []
+    for seed in SEEDS:
+        norms = layer_statistics(MLP(DEEP_LAYERS, "sigmoid", seed=seed), X, y).gradient_norm
+        ratios.append(float(norms[0] / norms[-1]))
+    return Spread(ratios, SEEDS)
 
 
-RATIO_FACTOR = 30   # a prediction within this factor of the run (either way) is accepted
+RATIO_FACTOR = 30   # a prediction within this factor of the seeds' range (either way) is accepted
 
 
 def _check_ratio(answer):
     if isinstance(answer, bool) or not isinstance(answer, (int, float, np.integer, np.floating)):
         return False, f"expected a number (the ratio, such as 1e-3); got {type(answer).__name__}."
-    truth = deep_sigmoid_ratio()
+    runs = deep_sigmoid_ratios()
     answer = float(answer)
     if not math.isfinite(answer) or answer <= 0:
         return False, "a ratio of two norms is a positive number."
     if answer >= 1:
         return False, ("that says layer 1 gets at least as much gradient as the output layer; each layer on the way "
                        "down multiplies it by σ′(z) ≤ 1/4 (and by weights of size about 1).")
-    if abs(math.log10(answer / truth)) <= math.log10(RATIO_FACTOR):
+    seeds = f"the {len(runs)} seeds give {runs.range('.0e').replace('–', ' to ')}"
+    if runs.low / RATIO_FACTOR <= answer <= runs.high * RATIO_FACTOR:
         if abs(math.log10(answer / 0.25 ** 9)) < 0.1:   # nine factors, as in notebook 01's chain
-            return True, (f"close enough: the run gives {truth:.1e}. But count ten factors σ′ ≤ 1/4 here, (1/4)¹⁰ ≈ 1e-6: "
+            return True, (f"close enough: {seeds}. But count ten factors σ′ ≤ 1/4 here, (1/4)¹⁰ ≈ 1e-6: "
                           "the output layer's δ = p − y has no σ′ factor, so each of the ten hidden layers contributes "
                           "one (in notebook 01's chain δ₁₀ already contained one, hence nine there).")
-        return True, (f"the run gives {truth:.1e}: close to (1/4)¹⁰ ≈ 1e-6, ten factors σ′ ≤ 1/4 (the weights "
+        return True, (f"{seeds}: around (1/4)¹⁰ ≈ 1e-6, ten factors σ′ ≤ 1/4 (the weights "
                       "do not make up for them).")
     if 0.05 <= answer:
         return False, ("that keeps a sizeable share of the gradient; on its way down to layer 1 it passes ten "
                        "sigmoid layers, one factor σ′ ≤ 1/4 each.")
-    if answer > truth:
+    if answer > runs.high:
         return False, ("too generous: a factor of about 1/4 per layer, ten times, gives a millionth; check how many "
                        "factors and how small each is.")
     return False, "too small: the gradient loses a factor of about 4 per layer, not more; ten layers make about 1e-6."
@@ -131,7 +140,7 @@ q1 = Exercise(
     solution=("About (1/4)¹⁰ ≈ 1e-6: ten factors σ′ ≤ 1/4 (σ′ is 1/4 at z = 0 and less elsewhere), with weights "
               "that do not make up for them. Ten, not nine as in notebook 01's chain: the output layer's δ = p − y "
               "has no σ′ factor, so each of the ten hidden layers contributes one. Any prediction within a factor "
-              "30 of the run counts."),
+              "30 of the range the five seeds give counts."),
     stub="answer = ...   # a number, such as 1e-3",
     answer_code="answer = 0.25 ** 10\n",
     kind="predict",
@@ -171,10 +180,25 @@ q2 = Exercise(
 
 # -- 05.q3, 05.q4, 05.q5: the diagnosis lab -------------------------------------------------------------------
 
+# What to add when a change does not make the network learn, by what the changed run did (its verdict,
+# diagnosis_lab.judge), never by which knob was turned alone: a case's own notes are keyed by
+# (knob, verdict), and these by verdict. They say what was measured and where to look, not the answer.
+_VERDICT_NOTES = {
+    "diverged": "The loss blew up: read the changed network's rows to see what grew.",
+    "units died": "Read the changed network's dead-unit row: which layers went silent?",
+    "saturated": "Read the changed network's mean-slope rows: where did its z end up?",
+    "stalled": "Read the changed network's gradient ratio and logit spread: is anything reaching layer 1?",
+    "learning slowly": ("The loss falls, so the change helps, but not enough to learn within the "
+                        f"{diagnosis_lab.EPOCHS} epochs."),
+    None: "The seeds disagree, so this change is not a reliable fix.",
+}
+
+
 def _fix_checker(case, why, notes):
-    """Checker of a one-change fix of ``diagnosis_lab.CASES[case]``: trains the changed network and
-    says whether it now learns; ``why`` explains the failure once fixed, ``notes`` maps a knob to what
-    to say when a change of it does not fix the network."""
+    """Checker of a one-change fix of ``diagnosis_lab.CASES[case]``: trains the changed network from
+    each of the lab's seeds and accepts the change when it learned for at least AGREE of them.
+    ``why(original)`` explains the failure once fixed (``original`` is the case's Measurements);
+    ``notes`` maps (knob, verdict) or "*" to what to add when the change does not fix it."""
     def check(answer):
         try:
             config = diagnosis_lab.changed(diagnosis_lab.CASES[case], answer)
@@ -183,41 +207,44 @@ def _fix_checker(case, why, notes):
         run = diagnosis_lab.measure(config)
         (knob, value), = answer.items()
         if run.trains:
-            return True, f"with {knob} = {value!r}: {run.summary()} {why}"
-        return False, f"with {knob} = {value!r}: {run.summary()} {notes.get(knob, notes['*'])}"
+            return True, f"with {knob} = {value!r}: {run.summary()} {why(diagnosis_lab.measure(diagnosis_lab.CASES[case]))}"
+        note = notes.get((knob, run.verdict)) or f"{_VERDICT_NOTES[run.verdict]} {notes['*']}"
+        return False, f"with {knob} = {value!r}: {run.summary()} {note}"
     return check
 
 
 _CHANGE_STUB = "answer = ...   # one change, a dict: {\"knob\": value}"
+_ratio = lambda original: original._range(original.gradient_ratio, ".0e")
 
 q3 = Exercise(
     "05.q3",
     (
         "Diagnose `lab.CASES[\"deep_sigmoid\"]` (measured above): why does it not learn, and which ONE change\n"
-        "makes its loss fall? Answer with the change, a dict of one knob, such as `{\"width\": 4}`; the\n"
-        "check trains the changed network (300 epochs, seed 0) and tells you."
+        "makes it learn within the 300 epochs? Answer with the change, a dict of one knob, such as\n"
+        "`{\"width\": 4}`; the check trains the changed network from seeds 0, 1 and 2 and tells you."
     ),
     _fix_checker(
         "deep_sigmoid",
-        "The cause was the ten σ′ ≤ 1/4 factors: layer 1 got a millionth of the output layer's gradient and the "
-        "output hardly depended on the input. Your change replaced those factors or removed most of them.",
-        {"learning_rate": "A larger rate scales every layer's step by the same factor: layer 1 still gets about a "
-                          "millionth of what the output layer gets, and the output logit still barely depends on "
-                          "the input. The ratio is the problem, not the overall size.",
-         "init": "He's larger weights make both collapses milder, not gone (look at the gradient ratio).",
-         "activation": "This activation fails here in another way: measure the changed network, "
-                       "`lab.measure(lab.changed(lab.CASES[\"deep_sigmoid\"], answer))`, and read its dead-unit row.",
-         "*": "Look at what the measurements say is wrong (the gradient ratio, the logit's spread): which knob "
-              "sets how much of the gradient each layer passes on?"},
+        lambda original: (f"The cause was the six σ′ ≤ 1/4 factors: before training layer 1 got {_ratio(original)} of "
+                          "the output layer's gradient and the output hardly depended on the input. Your change "
+                          "replaced those factors by ones that pass the gradient on."),
+        {("learning_rate", "stalled"): "A larger rate scales every layer's step by the same factor: layer 1 still "
+                                       "gets a tiny share of what the output layer gets. The ratio is the problem, "
+                                       "not the overall size.",
+         ("init", "stalled"): "He's larger weights make both collapses milder, not gone (compare the gradient ratio).",
+         ("hidden_layers", "learning slowly"): "Fewer sigmoid layers pass more of the gradient on, but every σ′ ≤ 1/4 "
+                                               "still shrinks the steps: after 300 epochs the boundary is still about "
+                                               "as good as a straight line (the best one gets 91% of these points "
+                                               "right).",
+         "*": "Which knob sets how much of the gradient each layer passes on?"},
     ),
     hints=(
         "Read the measurements: the gradient reaching layer 1 and the output logit's spread across the inputs.",
-        "Each sigmoid layer multiplies the gradient by σ′ ≤ 1/4. Which knobs change that factor or the number of "
-        "such factors?",
+        "Each sigmoid layer multiplies the gradient by σ′ ≤ 1/4. Which knob changes that factor?",
     ),
-    solution=("The gradient vanishes through ten factors σ′ ≤ 1/4 and the forward signal collapses with it. "
-              "An activation with slope 1 at 0 (tanh, or leaky_relu) fixes it; so do fewer layers (2). A larger "
-              "rate or He's init do not; ReLU at this depth and rate loses its units instead."),
+    solution=("The gradient vanishes through six factors σ′ ≤ 1/4 and the forward signal collapses with it. "
+              "An activation with slope 1 at 0 (tanh, relu or leaky_relu) fixes it: each learns in 3 of 3 seeds. "
+              "A larger rate or He's init do not; fewer sigmoid layers learn, but too slowly for the 300 epochs."),
     stub=_CHANGE_STUB,
     answer_code="answer = {\"activation\": \"tanh\"}\n",
     kind="diagnose",
@@ -226,59 +253,68 @@ q3 = Exercise(
 q4 = Exercise(
     "05.q4",
     (
-        "Diagnose `lab.CASES[\"large_rate_relu\"]`: why does it not learn, and which ONE change makes its loss\n"
-        "fall? Answer with the change, a dict of one knob; the check trains the changed network."
+        "Diagnose `lab.CASES[\"large_rate_relu\"]`: why does it not learn, and which ONE change makes it learn\n"
+        "within the 300 epochs? Answer with the change, a dict of one knob; the check trains the changed network."
     ),
     _fix_checker(
         "large_rate_relu",
-        "The cause was dead units: the large steps pushed units' z below 0 for every input, and the deeper "
-        "layers ended 100% dead, so no gradient passed at all. Your change stops that.",
-        {"init": "The start was not the problem: this network's gradients were healthy before training (look at "
-                 "the gradient ratio). What went wrong happened during training.",
-         "bias_init": "The units still die: what pushed them below 0 was the size of the steps.",
-         "width": "More units of the same kind die the same way (or the run blows up).",
-         "*": "Look at the dead-unit row after training: what made units die, and which knob either makes the "
-              "steps smaller or keeps a slope left of 0?"},
+        lambda original: ("The cause was dead units: the large steps pushed units' z below 0 for every input, until "
+                          "whole layers were dead and no gradient passed. Your change stops that."),
+        {("init", "units died"): "The start was not the problem: this network's gradients were healthy before "
+                                 "training (look at the gradient ratio). What went wrong happened during training.",
+         ("bias_init", "units died"): "The units still die: what pushed them below 0 happened during training.",
+         ("width", "units died"): "More units of the same kind die the same way.",
+         "*": "In the original network, what made the units die during training?"},
     ),
     hints=(
         "Before training the gradients are healthy; after training, read the dead-unit row.",
-        "A dead ReLU unit passes no gradient. Either smaller steps, or an activation whose slope is never 0.",
+        "A dead ReLU unit passes no gradient. What pushed the units' z below 0 for every input, during training?",
     ),
-    solution=("Dead units: rate 3 takes steps so large that units end with z ≤ 0 on every input, and layers 3 and "
-              "4 are 100% dead after training. A smaller rate (0.3 or 1) fixes it, and so does leaky_relu "
-              "(its slope on the left is 0.01, never 0)."),
+    solution=("Dead units: rate 3 takes steps so large that units end with z ≤ 0 on every input, and whole layers "
+              "are dead after training. A smaller rate (0.1, 0.3 or 1) fixes it, and so does a single hidden layer. "
+              "Leaky ReLU does not, here: at this rate its runs diverge."),
     stub=_CHANGE_STUB,
     answer_code="answer = {\"learning_rate\": 0.3}\n",
     kind="diagnose",
 )
 
 
+def _saturation_why(original):
+    slopes = np.median(original.slope_at_start, axis=0)
+    return ("The cause was saturation: with every hidden bias at 3, each unit's z sat near 3 for every input, where "
+            f"tanh is flat (mean slope {slopes.min():.2f} to {slopes.max():.2f} per layer before training, instead of "
+            "nearly 1): the gradient shrank at each layer and every input gave nearly the same output. Your change "
+            "brings z back to where tanh has a slope.")
+
+
 q5 = Exercise(
     "05.q5",
     (
-        "Diagnose `lab.CASES[\"saturated_tanh\"]`: why does it not learn, and which ONE change makes its loss\n"
-        "fall? Answer with the change, a dict of one knob; the check trains the changed network."
+        "Diagnose `lab.CASES[\"saturated_tanh\"]`: why does it not learn, and which ONE change makes it learn\n"
+        "within the 300 epochs? Answer with the change, a dict of one knob; the check trains the changed network."
     ),
     _fix_checker(
         "saturated_tanh",
-        "The cause was saturation: with every hidden bias at 3, each unit's z sat near 3 for every input, where "
-        "tanh is flat (mean slope 0.01 to 0.05 instead of nearly 1): the gradient shrank at each layer and every "
-        "input gave nearly the same output. Your change brings z back to where tanh has a slope.",
-        {"learning_rate": "A larger step scales every layer's update alike; with slopes of a few hundredths in each "
-                          "layer, the directions are still wrong (or the run blows up).",
-         "activation": "A different activation with the same biases of 3 fails its own way here; the slopes row "
-                       "points at what sits where it should not.",
-         "init": "Larger weights spread z a little more around 3; most of it is still on tanh's flat part.",
-         "*": "Read the mean-slope row: tanh′(z) is near 1 around 0 and tiny beyond |z| = 3. What put every z "
-              "out there?"},
+        _saturation_why,
+        {("learning_rate", "saturated"): "A larger or smaller step scales every layer's update alike; with slopes of a "
+                                         "few hundredths in each layer, the network stays on tanh's flat part.",
+         ("init", "learning slowly"): "Larger weights spread z more widely around 3, so some units leave tanh's flat "
+                                      "part and the loss falls, slowly.",
+         ("init", "saturated"): "Larger weights spread z a little more around 3; most of it is still on tanh's flat part.",
+         ("activation", "stalled"): "A different activation with the same biases of 3 fails its own way here.",
+         ("activation", "units died"): "A different activation with the same biases of 3 fails its own way here.",
+         ("activation", "diverged"): "A different activation with the same biases of 3 fails its own way here.",
+         "*": "In the original network, read the mean-slope row: tanh′(z) is near 1 around 0 and tiny beyond "
+              "|z| = 3. What put every z out there?"},
     ),
     hints=(
         "Read the mean-slope row: tanh′ is 1 at z = 0. Where must z be for the slope to be a few hundredths?",
         "What sets every hidden unit's z near 3 before any training, whatever the input?",
     ),
     solution=("Saturation: every hidden bias starts at 3, so z ≈ 3 for every input, where tanh′ ≈ 0.01; the "
-              "gradient shrinks layer after layer (layer 1 gets 6e-5 of the output layer's) and the output hardly "
-              "depends on the input. Starting the biases at 0 (or 1) fixes it; so does a single hidden layer."),
+              "gradient shrinks layer after layer and the output hardly depends on the input. Starting the biases "
+              "near 0 (0, 0.5, or −1 as well) fixes it. He's init makes it learn, slowly; a single hidden layer with "
+              "the same biases saturates too."),
     stub=_CHANGE_STUB,
     answer_code="answer = {\"bias_init\": 0.0}\n",
     kind="diagnose",

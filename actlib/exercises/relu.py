@@ -7,7 +7,6 @@ import numpy as np
 
 from ..checks import Exercise, choice_answer, number_answer, tuple_answer
 from ..checks.functions import backward_step_answer
-from ..predictions import range_answer
 
 
 def _check_shifted(answer):
@@ -66,58 +65,60 @@ q2 = Exercise(
     kind="apply",
 )
 
-PREDICTED_RUN = dict(learning_rate=0.15, steps=2000, seed=0)
-"""The run q3 asks about: notebook 03's network from seed 0, at a learning rate between 0.05 and 0.2."""
+PREDICTED_RUN = dict(learning_rate=0.2, steps=500, seeds=(1, 2, 3, 4))
+"""The runs q3 asks about: notebook 03's network at seed 0's killing rate, 0.2, from four other starts."""
 
 q3 = Exercise(
     "03.q3",
     (
-        "**Predict, then run.** From seed 0, learning rate 0.05 left 4 of the 32 units dead after 2000\n"
-        "steps, and 0.2 left 21. Predict how many are dead after 2000 steps at learning rate **0.15**\n"
-        "(same network and seed). The run follows the grading cell."
+        "**Predict, then run.** From seed 0, learning rate 0.2 killed most of the units that were alive\n"
+        "at the start. Rerun it from four other random starts, seeds 1 to 4 (same network, 500 steps).\n"
+        "What happens? (a) few units die, as at rate 0.05; (b) about as many die as from seed 0;\n"
+        "(c) nearly every unit dies; (d) training blows up: the loss overflows within a few dozen steps.\n"
+        "The run follows the grading cell."
     ),
-    range_answer(3, 8, below={
-        0: "3 units are dead from the start, and a first-layer unit never revives, so at least 3.",
-    }, above={
-        15: "a straight line between 4 (rate 0.05) and 21 (rate 0.2) gives about 15, but killing is not "
-            "gradual: units die when one update overshoots so far that z ≤ 0 on every input, and below "
-            "some rate no update does.",
-        21: "as many as at 0.2? The rate that kills many units is close to the one at which training "
-            "diverges; 0.15 is below it for seed 0.",
-    }, explain="For seed 0 the mass dying starts between 0.15 and 0.2; for other starts it begins lower "
-               "(see the going-further section)."),
+    choice_answer("d", {
+        "a": "a different start does not make 0.2 a gentle rate: from seed 0 it did ten times the damage of "
+             "0.05. Something else happens from seeds 1 to 4.",
+        "b": "that is the guess if seed 0 is typical, and it is not: from seeds 1 to 4 the first steps at "
+             "0.2 overshoot so far that the loss overflows within about ten steps. Seed 0 happens to survive 0.2.",
+        "c": "the units do not get the time to die: from seeds 1 to 4 the first steps at 0.2 overshoot so far "
+             "that the loss overflows within about ten steps.",
+        "d": "from each of seeds 1 to 4 the loss overflows within about ten steps. Seed 0 happens to survive "
+             "0.2: the units it lost died at a rate just below the one at which its training would blow up.",
+    }),
     hints=(
-        "Three units are dead from the start and none revives. Do more die in proportion to the rate?",
-        "A unit dies when one overshooting update moves its weight and bias so far that z ≤ 0 on all of "
-        "[−3, 3]; that needs a step above some size.",
+        "An overshooting update can move one unit's weight and bias so far that the unit dies. What can "
+        "the same overshoot do to the whole network?",
+        "Gradient descent with too large a step overshoots the minimum by more at every step, and the loss "
+        "grows without bound. Is seed 0's start a typical one?",
     ),
     solution=(
-        "Only one unit dies besides the three dead from the start (4 of 32, as at 0.05): the mass dying "
-        "starts abruptly between 0.15 and 0.2 for seed 0, just below the rates at which training diverges "
-        "(other starts lose units at lower rates, see the going-further section). Any prediction from 3 to "
-        "8 counts:"
+        "(d): from seeds 1 to 4, rate 0.2 makes the loss overflow within about ten steps. Seed 0 survives "
+        "it, barely, so the units it lost died at a rate just below the one that blows its training up; "
+        "the sweep after the run shows the same for every start:"
     ),
-    stub="answer = ...   # a number of units, 0 to 32",
-    answer_code="answer = 4\n",
+    stub="answer = ...   # \"a\", \"b\", \"c\" or \"d\"",
+    answer_code="answer = \"d\"\n",
     kind="predict",
 )
 
 q4 = Exercise(
     "03.q4",
     (
-        "**Diagnose.** A colleague trains this network at learning rate 0.2 from seed 0 and ends\n"
-        "with 21 of 32 first-layer units dead (66%), most of them dead after 50 steps. Which one change\n"
-        "leaves most units alive at the end? (a) train 10 times longer; (b) keep 0.2 for the first\n"
-        "1000 steps, then lower the rate to 0.05; (c) use learning rate 0.05 from the first step;\n"
-        "(d) lower the learning rate of the output layer only."
+        "**Diagnose.** A colleague trains this network at a learning rate just below the one at which its\n"
+        "training blows up, and ends with two thirds of the 32 first-layer units dead, most of them dead\n"
+        "within the first 100 steps. Which one change leaves most units alive at the end? (a) train 10 times\n"
+        "longer; (b) keep the rate for the first 1000 steps, then lower it to 0.05; (c) use learning rate\n"
+        "0.05 from the first step; (d) lower the learning rate of the output layer only."
     ),
     choice_answer("c", {
         "a": "a dead first-layer unit gets exactly 0 gradient on every step, so more steps change nothing.",
         "b": "by step 1000 the units are already dead, and 0.05 times a zero gradient is still zero: "
              "lowering the rate later cannot revive them.",
-        "c": "most units died in the first 50 steps from overshooting updates; at 0.05 from the start "
-             "only one unit dies besides the three dead from the start: 4 of 32 end dead.",
-        "d": "the units die because of the updates to their own weight and bias, which (d) leaves at 0.2.",
+        "c": "most units died early, from overshooting updates; at 0.05 from the start, each of the five "
+             "seeds in the sweep loses at most a unit or two beyond those dead from the start.",
+        "d": "the units die because of the updates to their own weight and bias, which (d) leaves as large.",
     }),
     hints=(
         "What is the gradient into a dead first-layer unit, and what does a learning rate multiply?",
