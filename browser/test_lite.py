@@ -49,20 +49,6 @@ UPSTREAM_PAGE_ERRORS = ("_onCellInViewportChanged", "Failed to update the table 
                         "Cannot read properties of undefined (reading 'isRunning')",
                         "Cannot set properties of undefined (setting 'isRunning')",
                         "Failed to load resource: the server responded with a status of 404")
-# Asserts whose claim holds for the desktop's numbers but not the browser's (an open issue repairs these
-# notebooks; once it lands they run clean and these entries go): notebook -> (cell, error), as the test
-# reports them. Any other error in these notebooks fails the test.
-KNOWN_BROWSER_FAILURES = {
-    # 0.7 < ratio_middle < 1.3 (finite-difference error against its truncation term), and tanh's float64
-    # rounding point and textbook error checks
-    "02_tanh.ipynb": [(20, "AssertionError"), (22, "AssertionError")],
-    # cell 3 fails on the desktop too since e49f45c (MLP.backward's source no longer has that line);
-    # cells 9 and 33: gradient norms at the first layer, and "sigmoid needs 1239 epochs with seed 0"
-    "05_gradient_flow.ipynb": [(3, "ValueError"), (9, "AssertionError"),
-                               (33, "AssertionError")],
-    # the raw and smoothed best central step coincide; forward and central errors equal below h = 1e-8
-    "08_finite_differences.ipynb": [(12, "AssertionError"), (14, "AssertionError")],
-}
 # The longest first, so that two tabs finish together.
 ORDER = ["05_gradient_flow.ipynb"] + [name for name in NOTEBOOKS if name != "05_gradient_flow.ipynb"]
 
@@ -221,12 +207,6 @@ Cells that raised (Run All stops at one; the test then runs the cells below it, 
 def test_every_notebook_runs_to_the_end_in_the_browser(session, name):
     run = session["runs"][name]
     assert not run.timed_out, run.timed_out
-    known = KNOWN_BROWSER_FAILURES.get(name)
-    if run.errors and known and [tuple(error[:2]) for error in run.errors] == known:
-        assert run.executed == run.code_cells, f"{name}: ran {run.executed} of {run.code_cells} code cells"
-        pytest.xfail(f"{name}: the known failures, code cells " + ", ".join(
-            f"{cell} ({ename}: {failing_line(where)[:120] or evalue[:120]})"
-            for cell, ename, evalue, where in run.errors))
     assert run.errors == [], f"{name}: error output in the browser: {run.errors}"
     assert run.executed == run.code_cells > 0, f"{name}: ran {run.executed} of {run.code_cells} code cells"
     assert [text for cell, text in run.stderr if text not in STDERR_ALLOWED] == [], run.stderr
