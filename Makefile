@@ -11,7 +11,7 @@ NBVAL  := --nbval --nbval-current-env --nbval-sanitize-with notebooks/sanitize.c
 export MPLCONFIGDIR ?= $(CURDIR)/$(VENV)/matplotlib
 FONT_CACHE := $(MPLCONFIGDIR)/.font-cache-built
 
-.PHONY: install lab test test-package test-notebooks test-machines test-thorough test-nbgrader test-browser bench bench-browser bench-torch sync execute student graded test-hub html lock clean node lite
+.PHONY: install lab test test-package test-notebooks test-machines test-thorough test-nbgrader test-browser bench bench-browser bench-torch sync execute student graded test-hub html lock lock-lite clean node lite
 
 install: $(STAMP) $(FONT_CACHE)
 
@@ -80,11 +80,13 @@ test-thorough: install
 # method and alpha by mouse and keyboard, check the readout (actlib's numbers) and the picture change;
 # then a static-site page with two explorers, opened from disk with the network refused; every page of
 # the whole site from disk, offline (typeset math, figures' own alt text, no error, search, dark theme,
-# print); and the JupyterLite build served on localhost, offline (loads, lists the notebooks, opens one).
-# Screenshots go to browser/artifacts/. (The explorer's JavaScript needs no build: see README, anywidget.)
-test-browser: install node
+# print); and the JupyterLite build (`make lite`, built first) served on loopback with every other request
+# refused: every notebook run top to bottom in the browser, an explorer's sliders moved, kernel start and
+# Run All per notebook written to benchmarks/results/lite.md. Screenshots go to browser/artifacts/.
+# (The explorer's JavaScript needs no build: see README, anywidget.)
+test-browser: install node lite
 	bash scripts/install_chromium.sh
-	$(BIN)/python -m pip install --quiet -c $(LOCK) -e '.[browser,lite]'
+	$(BIN)/python -m pip install --quiet -c $(LOCK) -e '.[browser]'
 	$(BIN)/python -m pytest -p no:cacheprovider browser/
 
 # Accuracy (ulps against mpmath) and speed tables, saved under benchmarks/results/ (the float64
@@ -152,21 +154,48 @@ graded: install
 html: install node
 	$(BIN)/python scripts/build_site.py --output site
 
-# An in-browser JupyterLab in lite/ (JupyterLite, Pyodide kernel) with the student notebooks and actlib's
-# wheel in its package index (`%pip install actlib` in a notebook). Serve it: python -m http.server -d lite.
-# The Pyodide runtime comes from its CDN when a kernel starts. The test builds it, serves it and opens it
-# in headless Chromium with the network refused.
-lite: install
-	$(BIN)/python -m pip install --quiet -c $(LOCK) -e '.[lite]'
-	$(BIN)/python scripts/build_lite.py --output lite
+# An in-browser JupyterLab in lite/ (JupyterLite, Pyodide kernel) that runs every notebook offline: the
+# student notebooks, the Pyodide runtime (npm, scripts/lite/package-lock.json), Pyodide's numpy, scipy and
+# matplotlib (checked file by file against Pyodide's official lock), actlib and its pure-Python
+# dependencies (requirements/lite-kernel.txt, pinned by hash), loaded when a kernel starts. Its build tools
+# live in .venv-lite (requirements/lite-build.txt, pinned by hash). Serve it: python -m http.server -d lite.
+# PYODIDE_DIST=<folder, .tar.bz2 or URL of the official Pyodide 0.27.7> takes the packages from there instead.
+LITE_VENV  := .venv-lite
+LITE_BIN   := $(LITE_VENV)/bin
+LITE_STAMP := $(LITE_VENV)/.installed
+LITE_NODE_STAMP := scripts/lite/node_modules/.installed
+PYODIDE_DIST ?=
+
+$(LITE_STAMP): requirements/lite-build.txt
+	test -x $(LITE_BIN)/python || $(PYTHON) -m venv $(LITE_VENV)
+	$(LITE_BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements/lite-build.txt
+	touch $@
+
+$(LITE_NODE_STAMP): scripts/lite/package.json scripts/lite/package-lock.json
+	cd scripts/lite && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+lite: $(LITE_STAMP) $(LITE_NODE_STAMP)
+	$(LITE_BIN)/python scripts/build_lite.py --output lite $(if $(PYODIDE_DIST),--pyodide-dist "$(PYODIDE_DIST)")
 
 # Re-resolve the exact pins from pyproject.toml in a throwaway environment.
 lock:
 	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
 	.lock-venv/bin/python -m pip install --quiet --upgrade pip
-	.lock-venv/bin/python -m pip install --quiet -e '.[dev,browser,nbgrader,hub,lite]'
+	.lock-venv/bin/python -m pip install --quiet -e '.[dev,browser,nbgrader,hub]'
 	.lock-venv/bin/python -m pip freeze --exclude-editable | grep -v '^actlib' > $(LOCK)
 	rm -rf .lock-venv
 
+# Re-resolve the lite build tools (requirements/lite-build.in) with every file's hash, keeping the
+# packages they share with the desktop at $(LOCK)'s versions. (The kernel's own files,
+# requirements/lite-kernel.txt, are pinned by hand.)
+lock-lite:
+	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
+	.lock-venv/bin/python -m pip install --quiet uv
+	cp $(LOCK) .lock-venv/desktop-lock.txt
+	.lock-venv/bin/uv pip compile --quiet --python-version 3.11.5 --generate-hashes --custom-compile-command "make lock-lite" \
+	  --annotation-style line -c .lock-venv/desktop-lock.txt requirements/lite-build.in -o requirements/lite-build.txt
+	rm -rf .lock-venv
+
 clean:
-	rm -rf $(VENV) .lock-venv *.egg-info .pytest_cache .hypothesis
+	rm -rf $(VENV) $(LITE_VENV) .lock-venv *.egg-info .pytest_cache .hypothesis

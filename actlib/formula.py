@@ -11,6 +11,11 @@ A formula that would take the kernel down is refused before sympy evaluates it: 
 ``9**9**9``), or a number beyond 10^±``MAX_LOG10``. The refusal, :class:`FormulaTooLarge`, is a
 ``ValueError`` and comes at once; :func:`run_with_time_limit` bounds the rest (sympy's own evaluation here,
 simplification in the exercise checks) where the platform allows it.
+
+In the browser (JupyterLite's Pyodide kernel) nothing can stop running Python code: there is no
+setitimer, and a browser's timers are JavaScript callbacks that wait until the code returns. There (``TIMER`` is False) the work runs to the
+end, and when it took longer than its limit a :class:`TimeLimitUnavailable` warning says so; the
+refusals above still come first, so the formulas known to run away never start.
 """
 from __future__ import annotations
 
@@ -19,7 +24,10 @@ import keyword
 import math
 import re
 import signal
+import sys
 import threading
+import time
+import warnings
 
 import mpmath
 import sympy as sp
@@ -87,6 +95,22 @@ class FormulaTooLarge(FormulaError):
         super().__init__(f"{message} Allowed: {ALLOWED}.")
 
 
+class TimeLimitUnavailable(RuntimeWarning):
+    """Work that :func:`run_with_time_limit` would have stopped ran to the end: this Python has no timer."""
+
+
+def _timer_available() -> bool:
+    """Whether a SIGALRM timer can interrupt running Python here. Not in Pyodide (sys.platform
+    "emscripten", the browser's Python): its signal module has SIGALRM but no setitimer (Pyodide 0.27),
+    and a browser's timer is a JavaScript callback that cannot run before the Python code returns.
+    Nor on Windows (no setitimer)."""
+    return hasattr(signal, "setitimer") and hasattr(signal, "SIGALRM") and sys.platform != "emscripten"
+
+
+TIMER = _timer_available()
+"""True where :func:`run_with_time_limit` can stop slow work (POSIX desktops); False in the browser."""
+
+
 class _OutOfTime(BaseException):
     """Raised by the timer; a BaseException, so that no ``except Exception`` inside sympy swallows it."""
 
@@ -97,12 +121,18 @@ def run_with_time_limit(seconds: float, what: str, function, *args, **kwargs):
 
     A one-shot timer (SIGALRM) raises inside the work; the caller gets FormulaTooLarge, never the
     timer's own exception, even if the timer fires while the function is returning. Only limits code running in the main thread
-    on a POSIX system (a Jupyter kernel's cells, a script, pytest), and only when nobody else uses
-    the timer (a nested limit runs under the outer one); elsewhere the function runs unlimited.
+    (a Jupyter kernel's cells, a script, pytest), and only when nobody else uses the timer (a nested
+    limit runs under the outer one); in another thread the function runs unlimited.
     Pure-Python work is interrupted; a single huge C-level operation (a giant integer power) is not,
     which is why the parser refuses those before evaluating.
+
+    Where no timer can interrupt Python (``TIMER`` is False: the browser's Pyodide, Windows) the function
+    runs to the end, as a plain call; if it took longer than ``seconds``, a :class:`TimeLimitUnavailable`
+    warning says what ran over, by how much, and that this Python cannot stop it.
     """
-    if (not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread()
+    if not TIMER:
+        return _run_untimed(seconds, what, function, *args, **kwargs)
+    if (threading.current_thread() is not threading.main_thread()
             or signal.getsignal(signal.SIGALRM) not in (signal.SIG_DFL, signal.SIG_IGN, None)):
         return function(*args, **kwargs)
     fired = []
@@ -123,6 +153,19 @@ def run_with_time_limit(seconds: float, what: str, function, *args, **kwargs):
         raise FormulaTooLarge(f"{what} took longer than {seconds:g} s, so it was stopped.") from None
     finally:
         signal.signal(signal.SIGALRM, previous)
+
+
+def _run_untimed(seconds: float, what: str, function, *args, **kwargs):
+    """``function(*args, **kwargs)`` with no limit, and a warning afterwards if it ran over ``seconds``."""
+    start = time.perf_counter()
+    result = function(*args, **kwargs)
+    took = time.perf_counter() - start
+    if took > seconds:
+        where = "in the browser (Pyodide)" if sys.platform == "emscripten" else f"on {sys.platform}"
+        warnings.warn(f"{what} took {took:.1f} s. A desktop Python would have stopped it after {seconds:g} s, "
+                      f"but {where} nothing can stop running code, so it ran to the end "
+                      "(if a cell never finishes, restart the kernel).", TimeLimitUnavailable, stacklevel=3)
+    return result
 
 
 def _shown(text: str, limit: int = 60) -> str:

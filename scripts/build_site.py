@@ -175,6 +175,7 @@ def page_tools(notebook_name: str, body: str, repository: str | None) -> str:
     toc = "".join(f'<li><a href="#{html.escape(anchor, quote=True)}">{html.escape(text)}</a></li>'
                   for level, anchor, text in headings(body) if level == 2)
     path = f"notebooks/{notebook_name}"
+    # JupyterLite (`make lite`) sits beside the site: <folder>/site/NN.html -> <folder>/lite/lab/.
     lite = f"../lite/lab/index.html?path={notebook_name}"
     if repository:
         binder = f'<a href="https://mybinder.org/v2/gh/{repository}/HEAD?labpath={path}">On Binder</a>'
@@ -186,10 +187,11 @@ def page_tools(notebook_name: str, body: str, repository: str | None) -> str:
     return f"""<div class="actlib-page-tools">
 <details><summary>On this page</summary><ul>{toc}</ul></details>
 <details><summary>Run this notebook</summary><ul>
-<li><a href="{lite}">In your browser (JupyterLite)</a>: nothing to install; needs the <code>lite/</code>
-folder from <code>make lite</code> beside this site, served over http, and the network to load Python
-(Pyodide) from its CDN; the notebook's first cell installs actlib (<code>%pip install -q actlib</code>).
-Not tested here: whether the explorers work there.</li>
+<li><a href="{lite}">In your browser (JupyterLite)</a>: nothing to install, and no network once the
+page has loaded: Python 3.12 (Pyodide) runs in the tab, with actlib, numpy, scipy, sympy and matplotlib
+loaded as the kernel starts (under a minute), and the explorers work. Needs the <code>lite/</code> folder
+from <code>make lite</code> beside this site's folder, both served over http (for example
+<code>python -m http.server</code> in the folder that holds <code>site/</code> and <code>lite/</code>).</li>
 <li>{binder}: full JupyterLab with the project's <code>environment.yml</code>;
 everything works, after a build that can take minutes.</li>
 <li>{colab}: run <code>!pip install {install}</code> first (this actlib is not

@@ -104,6 +104,37 @@ def test_the_timer_never_escapes_as_its_own_exception():
     assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
 
 
+def test_in_the_browser_there_is_no_timer(monkeypatch):
+    """Pyodide (sys.platform "emscripten") has a signal module, but its timer cannot interrupt running code."""
+    from actlib import formula
+
+    assert formula.TIMER  # this desktop
+    monkeypatch.setattr(formula.sys, "platform", "emscripten")
+    assert not formula._timer_available()
+
+
+def test_without_a_timer_the_work_runs_to_the_end_and_a_slow_one_says_so(monkeypatch):
+    import signal
+    import warnings
+
+    from actlib import formula
+
+    monkeypatch.setattr(formula, "TIMER", False)
+    monkeypatch.setattr(formula.sys, "platform", "emscripten")
+    before = signal.getsignal(signal.SIGALRM)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # a quick run warns of nothing
+        assert run_with_time_limit(0.2, "quick work", sum, range(10)) == 45
+    with pytest.warns(formula.TimeLimitUnavailable, match=r"slow work took 0\.\d s\. A desktop Python would have "
+                      r"stopped it after 0\.05 s, but in the browser \(Pyodide\) nothing can stop running code"):
+        assert run_with_time_limit(0.05, "slow work", lambda: time.sleep(0.3) or "done") == "done"
+    assert signal.getsignal(signal.SIGALRM) == before and signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+    # the refusals that need no timer still come at once
+    with pytest.raises(FormulaTooLarge):
+        parse_formula("z^9^9^9")
+    assert sigmoid_exercises.q2("z^9^9^9").correct is False
+
+
 @pytest.mark.parametrize("text", ["sin(exp(exp(exp(3))))", "exp(exp(exp(10)))", "10^9^9"])
 def test_number_answers_refuse_runaways_quickly(text):
     start = time.perf_counter()
