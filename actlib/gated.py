@@ -23,6 +23,19 @@ _SILU_ROOT = (-1.2784645427610737, -1.0946994183093437e-16)  # -(1 + W(1/e)), W 
 _SILU_W0 = 0.2784645427610738  # e^{z0} = -(1 + z0) = W(1/e)
 
 
+def silu_for_training(z):
+    """(z·σ(z), σ(z) + z·σ'(z)) for actlib.nn's training loop only, from one e = exp(−|z|) (see
+    ``actlib.logistic.sigmoid_for_training``). The slope is the textbook sum, which cancels near its
+    root z0 = −1.2785: off by up to about 5e-16 in absolute terms there (the public kernel keeps full
+    relative accuracy through the root, which training does not need); elsewhere a few ulp.
+    Measured in ``benchmarks/training_kernels.py``."""
+    e = np.exp(-np.abs(z))
+    r = 1 / (1 + e)
+    tail = e * r                                   # σ(−|z|)
+    sigma = np.maximum(tail, np.copysign(r, z))
+    return z * sigma, sigma + z * (tail * r)
+
+
 @register
 class SiLU(Activation):
     r"""SiLU (sigmoid-weighted linear unit), also called swish: z times its own sigmoid.

@@ -42,6 +42,32 @@ def sigmoid_parts(z, with_slope: bool = True):
     return e, sigma, (_over_one_plus_squared(e, s, r) if with_slope else None)
 
 
+# -- training-only kernels ----------------------------------------------------------------------
+# actlib.nn's training loop (``nn._train``) evaluates g(z) and g'(z) of every hidden unit once per
+# epoch, and there the public kernels' last-ulp care costs for nothing: a trained number moves by far
+# more from one BLAS kernel to another (issue #22), and the notebooks check every trained number as a
+# range. These two give the same values within about 5 ulp (tanh's value: within 3e-16 absolute), are exactly 0
+# where the public derivatives are (only where e underflows), so dead-unit counts do not change, and
+# cost one exp and a handful of arithmetic passes: several times faster than the public kernels on a
+# training stack (``benchmarks/training_kernels.py``). The public ``activation(z)``,
+# ``.derivative(z)`` and ``.value_and_derivative(z)`` never use them.
+def sigmoid_for_training(z):
+    """(σ(z), σ'(z)) for training only: σ'(z) = e·r² with e = exp(−|z|), r = 1/(1 + e) (a few ulp)."""
+    e = np.exp(-np.abs(z))
+    r = 1 / (1 + e)
+    tail = e * r                                   # σ(−|z|)
+    return np.maximum(tail, np.copysign(r, z)), tail * r
+
+
+def tanh_for_training(z):
+    """(tanh z, tanh'(z)) for training only, from one e = exp(−2|z|): tanh|z| = (1 − e)/(1 + e) (1 − e
+    is exact, so the error is that of e: under 3e-16 absolute, a larger relative error only where
+    |tanh z| < 1e-4) and tanh' = 4e/(1 + e)² (a few ulp)."""
+    e = np.exp(-2 * np.abs(z))
+    r = 1 / (1 + e)
+    return np.copysign((1 - e) * r, z), 4 * e * r * r
+
+
 @register
 class Sigmoid(Activation):
     r"""Logistic sigmoid.

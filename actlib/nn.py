@@ -104,8 +104,11 @@ class MLP:
         return self._forward(self._inputs(X))[1]
 
     def _forward(self, X):
-        """(outputs, pre_activations): each layer's input a (X first) and its z (the logits last)."""
-        return _forward(self.weights, self.biases, self.activation, X)[:2]
+        """(outputs, pre_activations): each layer's input a (X first) and its z (the logits last).
+
+        Values only (the public, accurate ``activation(z)``): ``backward`` takes g'(z) from
+        ``activation.derivative``, and predictions need none."""
+        return _forward(self.weights, self.biases, self.activation, X, lambda z: (self.activation(z), None))[:2]
 
     def predict_proba(self, X):
         """Probability of class 1 for each row of X."""
@@ -189,12 +192,16 @@ def _cross_entropy(logits, y):
 # The forward and backward passes, written once for one network (weights W: in × out) and for a stack
 # of R networks trained together (W: R × in × out, biases R × out): ``...`` and ``swapaxes`` let the
 # same lines serve both, and X (n × in) is shared by every network of a stack.
-def _forward(weights, biases, activation, X):
-    """(outputs, pre_activations, slopes): each layer's input a (X first), its z, and g'(z) of the hidden ones."""
+def _forward(weights, biases, activation, X, kernel=None):
+    """(outputs, pre_activations, slopes): each layer's input a (X first), its z, and g'(z) of the hidden ones.
+
+    ``kernel`` (z -> (g(z), g'(z))) defaults to the public ``activation.value_and_derivative``;
+    training passes :func:`_training_kernel`'s."""
+    kernel = activation.value_and_derivative if kernel is None else kernel
     outputs, pre_activations, slopes = [X], [], []
     for W, b in zip(weights[:-1], biases[:-1]):
         pre_activations.append(outputs[-1] @ W + b[..., None, :])
-        value, slope = activation.value_and_derivative(pre_activations[-1])
+        value, slope = kernel(pre_activations[-1])
         outputs.append(value)
         slopes.append(slope)
     pre_activations.append((outputs[-1] @ weights[-1] + biases[-1][..., None, :])[..., 0])
@@ -213,6 +220,28 @@ def _backward(weights, activation, outputs, pre_activations, y, slopes=None):
             slope = activation.derivative(pre_activations[layer - 1]) if slopes is None else slopes[layer - 1]
             delta = upstream * slope                                       # × g'(z)
     return weight_gradients, bias_gradients
+
+
+def _training_kernel(activation):
+    """z -> (g(z), g'(z)) for the training loop, where z is always a float64 stack of at least 2-d.
+
+    Training evaluates every hidden unit's g and g' once per epoch (and per mini-batch), so it skips
+    the public method's input checks and block-by-block evaluation and calls the activation's kernel
+    directly (as ``dead_units`` does); for tanh, sigmoid, SiLU, ELU and SELU it uses their training-only
+    kernels (``actlib.logistic``, ``actlib.gated``, ``actlib.exponential_linear``: one exp each; why they may be a few
+    ulp less accurate: see ``logistic.sigmoid_for_training``; measured in
+    ``benchmarks/training_kernels.py``). ``gradients``, ``gradient_check`` and
+    every public method keep the accurate kernels.
+    """
+    from . import exponential_linear as elu, gated, logistic
+
+    if type(activation) is elu.SELU:
+        return lambda z: elu.exponential_linear_for_training(z, activation.alpha, activation.scale)
+    if type(activation) is elu.ELU:
+        return lambda z: elu.exponential_linear_for_training(z, activation.params["alpha"], 1.0)
+    fast = {logistic.Tanh: logistic.tanh_for_training, logistic.Sigmoid: logistic.sigmoid_for_training,
+            gated.SiLU: gated.silu_for_training}
+    return fast.get(type(activation), activation._value_and_derivative)
 
 
 def _check_training(epochs, rates, batch_size):
@@ -348,13 +377,14 @@ def _train(networks, X, y, epochs, rates, batch_size, shuffle_seeds, progress=Fa
     gradient norms, dead and stuck units. Full batch: the gradients measured are the next step's.
     """
     activation = networks[0].activation
+    kernel = _training_kernel(activation)
     weights = [np.stack([net.weights[layer] for net in networks]) for layer in range(len(networks[0].weights))]
     biases = [np.stack([net.biases[layer] for net in networks]) for layer in range(len(networks[0].biases))]
     step_sizes = np.array(rates, dtype=np.float64)[:, None, None]
     records = {name: [] for name in ("loss", "accuracy", "norms", "dead", "stuck")}
 
     def measure():
-        outputs, pre_activations, slopes = _forward(weights, biases, activation, X)
+        outputs, pre_activations, slopes = _forward(weights, biases, activation, X, kernel)
         gradients = _backward(weights, activation, outputs, pre_activations, y, slopes)
         logits = pre_activations[-1]
         records["loss"].append(np.mean(np.logaddexp(0.0, logits) - y * logits, axis=-1))
@@ -368,11 +398,12 @@ def _train(networks, X, y, epochs, rates, batch_size, shuffle_seeds, progress=Fa
         orders = np.stack([rng.permutation(len(X)) for rng in generators])
         for start in range(0, len(X), batch_size):
             rows = orders[:, start:start + batch_size]
-            yield _backward(weights, activation, *_forward(weights, biases, activation, X[rows])[:2], y[rows])
+            outputs, pre_activations, slopes = _forward(weights, biases, activation, X[rows], kernel)
+            yield _backward(weights, activation, outputs, pre_activations, y[rows], slopes)
 
     generators = [np.random.default_rng(seed) for seed in shuffle_seeds]
     bar = _Progress(epochs) if progress else None
-    with np.errstate(over="ignore", invalid="ignore", divide="ignore"):  # a diverging run shows as nan
+    with np.errstate(all="ignore"):  # a diverging run shows as nan
         gradients = measure()
         for epoch in range(epochs):
             for weight_gradients, bias_gradients in ([gradients] if batch_size is None

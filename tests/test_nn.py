@@ -3,7 +3,7 @@ import numpy as np
 import pytest
 
 import actlib
-from actlib import datasets
+from actlib import datasets, nn
 from actlib.nn import MLP
 
 X, Y = datasets.moons(60, seed=1)
@@ -89,15 +89,45 @@ def test_stuck_units_are_recorded_for_every_activation():
         assert np.mean(history.stuck_units[0][0]) == history.stuck_fraction[0][0]
 
 
-def test_full_batch_fit_is_plain_gradient_descent():
-    net, manual = MLP([2, 5, 1], "tanh", seed=4), MLP([2, 5, 1], "tanh", seed=4)
+@pytest.mark.parametrize("activation", ["relu", "leaky_relu", "tanh", "sigmoid"])
+def test_full_batch_fit_is_plain_gradient_descent(activation):
+    net, manual = MLP([2, 5, 1], activation, seed=4), MLP([2, 5, 1], activation, seed=4)
     net.fit(X, Y, epochs=3, learning_rate=0.5)
     for _ in range(3):
         dW, db = manual.gradients(X, Y)
         for W, b, gW, gb in zip(manual.weights, manual.biases, dW, db):
             W -= 0.5 * gW
             b -= 0.5 * gb
-    assert all(np.array_equal(a, b) for a, b in zip(net.weights + net.biases, manual.weights + manual.biases))
+    pairs = list(zip(net.weights + net.biases, manual.weights + manual.biases))
+    if activation in ("tanh", "sigmoid"):   # training uses their few-ulp kernels (nn._training_kernel)
+        assert all(np.allclose(a, b, rtol=1e-13, atol=1e-15) for a, b in pairs)
+    else:                                   # the activation's own kernel: the same bits
+        assert all(np.array_equal(a, b) for a, b in pairs)
+
+
+@pytest.mark.parametrize("name, params", [("tanh", {}), ("sigmoid", {}), ("selu", {}), ("elu", {"alpha": 0.5}),
+                                          ("silu", {})])
+def test_training_kernels_agree_with_the_public_ones_and_vanish_where_they_do(name, params):
+    activation = actlib.get(name, **params)
+    kernel = nn._training_kernel(activation)
+    assert kernel is not activation._value_and_derivative
+    z = np.concatenate([np.linspace(-800, 800, 20001), np.geomspace(1e-300, 50, 5000), -np.geomspace(1e-300, 50, 5000),
+                        [0.0, -0.0, np.inf, -np.inf]])
+    with np.errstate(invalid="ignore"):        # SiLU's z·σ(z) is inf·0 at −inf; training never sees ±inf
+        value, slope = kernel(z)
+    exact_value, exact_slope = activation.value_and_derivative(z)
+    if name != "silu":
+        assert np.array_equal(value[-2:], exact_value[-2:]) and np.array_equal(slope[-2:], exact_slope[-2:])  # ±inf
+    value, slope, exact_value, exact_slope = value[:-2], slope[:-2], exact_value[:-2], exact_slope[:-2]
+    if name == "silu":                          # its slope underflows a little differently only below z = −745
+        keep = z[:-2] > -740
+        value, slope, exact_value, exact_slope = value[keep], slope[keep], exact_value[keep], exact_slope[keep]
+    assert np.all(np.abs(value - exact_value) <= np.maximum(4 * np.spacing(np.abs(exact_value)), 5e-16))
+    slope_floor = 5e-16 if name == "silu" else 0.0   # SiLU's textbook slope cancels near its root z0 = −1.28
+    assert np.all(np.abs(slope - exact_slope) <= np.maximum(8 * np.spacing(np.abs(exact_slope)), slope_floor))
+    assert np.array_equal(slope == 0, exact_slope == 0)           # dead-unit counts cannot change
+    assert np.all(np.sign(value) * np.sign(exact_value) >= 0)     # never the opposite sign (0 for |z| < 1e-16)
+    assert np.isnan(kernel(np.array([np.nan]))[0]).all() and np.isnan(kernel(np.array([np.nan]))[1]).all()
 
 
 @pytest.mark.parametrize("call, error, words", [
