@@ -20,13 +20,17 @@ def _slug(text: str) -> str:
 
 WRONG = [pytest.param(table, exercise, answer, slip, words, id=f"{exercise.key}-{_slug(slip)}")
          for table in TABLES.values() for exercise, answer, slip, words in table.WRONG_ANSWERS]
-RIGHT = [pytest.param(exercise, answer, id=f"{exercise.key}-{_slug(repr(answer))}")
-         for table in TABLES.values() for exercise, answer in getattr(table, "RIGHT_ANSWERS", ())]
 
 
 def _shown(answer) -> str:
+    """A function by its name (its repr holds a memory address, which would change the test ids
+    from one process to the next and split pytest-xdist's workers)."""
     text = getattr(answer, "__name__", None) if callable(answer) else None
     return text or repr(answer)
+
+
+RIGHT = [pytest.param(exercise, answer, id=f"{exercise.key}-{_slug(_shown(answer))}")
+         for table in TABLES.values() for exercise, answer in getattr(table, "RIGHT_ANSWERS", ())]
 
 
 @pytest.mark.parametrize("table, exercise, answer, slip, words", WRONG)
