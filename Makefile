@@ -71,7 +71,7 @@ test-machines: install
 	done
 	rm -rf $(MATRIX_DIR)
 
-# The property tests with 10,000 examples per activation and dtype, on both cores; `make test`
+# The property tests with 2,500 examples per activation and dtype, on both cores; `make test`
 # runs the same tests with 300.
 test-thorough: install
 	HYPOTHESIS_PROFILE=thorough MPLBACKEND=Agg $(BIN)/python -m pytest -n 2 tests/test_activations.py -k "properties or kinks"
