@@ -53,9 +53,13 @@ class Activation:
 
     What the derivative card (``actlib.card``, notebook 09) prints, as LaTeX (no ``$``) or short phrases:
 
-    ``formula_latex``     g(z), e.g. ``\\frac{1}{1+e^{-z}}``
-    ``derivative_latex``  g'(z) in its simplest form, e.g. ``\\sigma(z)\\,(1-\\sigma(z))``
-    ``computed_latex``    g'(z) in the form ``_value_and_derivative`` evaluates (the stable one)
+    ``formula_latex``     g(z): by default sympy's LaTeX of ``expr`` (parameters as symbols, α not 1/100)
+    ``derivative_latex``  g'(z) in its simplest form: by default sympy's of ``derivative_expr``; override
+                          either where a hand-written form teaches better (``\\sigma(z)\\,(1-\\sigma(z))``,
+                          piecewise text), and tests/test_card.py evaluates the override against the expression
+    ``computed_latex``    g'(z) in the form ``_value_and_derivative`` evaluates (the stable one), checked
+                          the same way; so is the class docstring's ``.. math::`` block
+                          (``actlib.card.latex_disagreements``)
     ``computed_sympy``    optional: that form as sympy text in z (and the parameters), which
                           tests/test_card.py proves equal to ``derivative_expr`` on each side of 0
     ``failure``           its typical failure (saturation, dead units, off-centre outputs, cost)
@@ -80,12 +84,12 @@ class Activation:
     limits: tuple[tuple[float, float], tuple[float, float]] | None = None
     zero_centred: bool | None = None
     initialisation: str = "glorot"
-    formula_latex: str | None = None
-    derivative_latex: str | None = None
     computed_latex: str | None = None
     computed_sympy: str | None = None
     failure: str | None = None
     pick_when: str | None = None
+    constants: dict[str, float] = {}
+    """Fixed numbers its LaTeX writes as Greek letters (SELU's α and λ), for the LaTeX check."""
 
     def __init__(self, **params):
         unknown = sorted(set(params) - set(self.defaults))
@@ -208,6 +212,22 @@ class Activation:
     def derivative_expr(self) -> sp.Expr:
         """d/dz of ``expr`` as sympy computes it (textbook form, not the numerically stable one)."""
         return differentiate(self.expr)
+
+    @property
+    def formula_latex(self) -> str | None:
+        """g(z) in LaTeX, as sympy prints ``expr_with_parameters`` (None where there is no expression)."""
+        try:
+            return sp.latex(self.expr_with_parameters)
+        except NotImplementedError:
+            return None
+
+    @property
+    def derivative_latex(self) -> str | None:
+        """g'(z) in LaTeX, as sympy prints d/dz of ``expr_with_parameters``."""
+        try:
+            return sp.latex(differentiate(self.expr_with_parameters))
+        except NotImplementedError:
+            return None
 
     # -- identity ------------------------------------------------------------------------------
     def __repr__(self):

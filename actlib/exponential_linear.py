@@ -121,6 +121,7 @@ class SELU(Activation):
                "grow; a learning rate that suits ReLU can make it diverge")
     pick_when = "deep plain fully connected networks initialised with std 1/√fan-in and no normalisation layers"
     alpha, scale = _SELU_ALPHA, _SELU_SCALE
+    constants = {"alpha": _SELU_ALPHA, "lambda": _SELU_SCALE}  # the α and λ of its LaTeX
     kinks, derivative_roots = (0.0,), ()
     value_range, slope_range = (-_SELU_SCALE * _SELU_ALPHA, math.inf), (0.0, _SELU_SCALE * _SELU_ALPHA)
     limits = ((-_SELU_SCALE * _SELU_ALPHA, math.inf), (0.0, _SELU_SCALE))

@@ -19,6 +19,15 @@ from ._exact import (BOUND, INV_SQRT_2PI, SCALED_BELOW, SHIFT, UNSHIFT, exp_of_m
                      square_of_w2_2w_2, times_sigmoid)
 from .activations import Activation, register
 
+
+def _ranges(activation):
+    """(value_range, slope_range) found by ``actlib.properties.smooth_extremes`` from the sympy expression
+    (cached), not typed: imported on first use, so ``import actlib`` does not load properties' grid."""
+    from .properties import smooth_extremes
+
+    return smooth_extremes(activation)
+
+
 _SILU_ROOT = (-1.2784645427610737, -1.0946994183093437e-16)  # -(1 + W(1/e)), W = Lambert W
 _SILU_W0 = 0.2784645427610738  # e^{z0} = -(1 + z0) = W(1/e)
 
@@ -61,8 +70,8 @@ class SiLU(Activation):
                "stack usually passes several times less gradient than with ReLU")
     pick_when = "a smooth ReLU with a small negative dip (EfficientNet; the gate of SwiGLU in LLaMA-style transformers)"
     kinks, derivative_roots = (), (_SILU_ROOT[0],)
-    # the extremes of g' (roots of g'') were found with mpmath to 30 digits
-    value_range, slope_range = (-_SILU_W0, math.inf), (-0.09983932012886692, 1.0998393201288670)
+    value_range = property(lambda self: _ranges(self)[0])  # -W(1/e), found by the library
+    slope_range = property(lambda self: _ranges(self)[1])  # g' at the roots of g''
     limits = ((0.0, math.inf), (0.0, 1.0))
     zero_centred = False
 
@@ -106,7 +115,8 @@ class Mish(Activation):
                "about half of them by z = −20 and all below about −37")
     pick_when = "a drop-in for SiLU, as in convolutional detectors (YOLOv4)"
     kinks, derivative_roots = (), (_MISH_ROOT[0],)
-    value_range, slope_range = (-0.30884341301725042, math.inf), (-0.11252612238946257, 1.0884981612517280)
+    value_range = property(lambda self: _ranges(self)[0])
+    slope_range = property(lambda self: _ranges(self)[1])
     limits = ((0.0, math.inf), (0.0, 1.0))
     zero_centred = False
 
@@ -164,9 +174,6 @@ _GELU_ANCHORS = (
     ((-2.1, -1.4142135623730951), (-1.4142135623730951, 9.667293313452913e-17),
      (-0.12890414518515478, -8.188108074412492e-18)),
 )
-# (value range, slope range) of each form; the slope's extremes sit at z = +-sqrt(2) (exact form)
-_GELU_RANGES = {"none": ((-0.16997120747990367, math.inf), (-0.12890414518515480, 1.1289041451851549)),
-                "tanh": ((-0.17004075057125406, math.inf), (-0.12899306865877178, 1.1289930686587719))}
 
 
 @register
@@ -192,8 +199,9 @@ class GELU(Activation):
     name, glyph = "gelu", "GELU"
     _EXACT_LATEX = (r"z\,\Phi(z) = \frac{z}{2}\Bigl(1 + \operatorname{erf}\frac{z}{\sqrt 2}\Bigr)",
                     r"\Phi(z) + z\,\varphi(z),\; \varphi(z) = \frac{e^{-z^2/2}}{\sqrt{2\pi}}",
-                    r"\Phi(z) + z\,\varphi(z) \text{ outside } [-2.1, 0.5);\; \text{inside, } "
-                    r"\int_{z_0}^{z} \varphi(t)(2 - t^2)\,dt \text{ from the root } z_0 \text{ (or from } -\sqrt 2\text{)}")
+                    r"\Phi(z) + z\,\varphi(z) \text{ for } z < -2.1 \text{ or } z \ge 0.5,\; "
+                    r"\int_{z_0}^{z} \varphi(t)(2 - t^2)\,dt \text{ otherwise (from the root } z_0 \text{, or from } "
+                    r"-\sqrt 2 \text{ left of it)}")
     _TANH_LATEX = (r"z\,\sigma(v) = \frac{z}{2}\bigl(1 + \tanh\tfrac{v}{2}\bigr),\; v = 2\sqrt{2/\pi}\,(z + 0.044715\,z^3)",
                    r"\sigma(v) + z\,v'(z)\,\sigma'(v)",
                    r"\sigma(v) + u\,\sigma'(v) \text{ for } z \ge 0,\; \sigma'(v)\,(1 + e^{v} + u) \text{ for } z < 0"
@@ -224,13 +232,9 @@ class GELU(Activation):
     def derivative_roots(self):
         return (_GELU_TANH_ROOT,) if self.params["approximate"] == "tanh" else (_GELU_ROOT[0],)
 
-    @property
-    def value_range(self):
-        return _GELU_RANGES[self.params["approximate"]][0]
-
-    @property
-    def slope_range(self):
-        return _GELU_RANGES[self.params["approximate"]][1]
+    # the slope's extremes sit at z = +-sqrt(2) in the exact form, near them in the tanh form
+    value_range = property(lambda self: _ranges(self)[0])
+    slope_range = property(lambda self: _ranges(self)[1])
 
     def max_ulp(self, dtype=np.float64, derivative=False):
         if np.dtype(dtype) != np.float64:

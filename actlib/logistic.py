@@ -140,7 +140,6 @@ class Tanh(Activation):
 
     name, glyph = "tanh", "tanh"
     formula_latex = r"\tanh z = \frac{e^{z}-e^{-z}}{e^{z}+e^{-z}}"
-    derivative_latex = r"1-\tanh^2 z"
     computed_latex = r"\frac{4e}{(1+e)^2},\; e = e^{-2|z|}"
     computed_sympy = "4*exp(-2*Abs(z))/(1 + exp(-2*Abs(z)))**2"
     failure = "saturates on both sides: g′ → 0 for large |z|, so gradients vanish in deep stacks"
@@ -188,7 +187,6 @@ class Softplus(Activation):
     """
 
     name, glyph = "softplus", "softplus"
-    formula_latex = r"\log(1+e^{z})"
     derivative_latex = r"\sigma(z)"
     computed_latex = r"\frac{1}{1+e} \text{ for } z \ge 0,\; \frac{e}{1+e} \text{ for } z < 0,\; e = e^{-|z|}"
     computed_sympy = "Piecewise((1/(1 + exp(-Abs(z))), z >= 0), (exp(-Abs(z))/(1 + exp(-Abs(z))), True))"

@@ -79,7 +79,7 @@ class LeakyReLU(Activation):
     """
 
     name, glyph = "leaky_relu", "LeakyReLU"
-    formula_latex = r"\max(\alpha z, z) \;\; (0 \le \alpha \le 1)"
+    formula_latex = r"\max(\alpha z, z) \text{ (for } 0 \le \alpha \le 1\text{)}"
     derivative_latex = r"1 \text{ for } z > 0,\; \alpha \text{ for } z < 0"
     computed_latex = r"s + \alpha(1 - s),\; s = \operatorname{sign}\bigl(\max(z, 0)\bigr)"
     computed_sympy = "sign(Max(z, 0)) + alpha*(1 - sign(Max(z, 0)))"
