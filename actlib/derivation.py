@@ -27,7 +27,8 @@ import sympy as sp
 from sympy.printing.latex import LatexPrinter
 
 from .activations import z as z_symbol
-from .formula import FormulaTooLarge, run_with_time_limit
+from .formula import (ALIASES, CONSTANTS, DERIVATION_FUNCTIONS, FUNCTIONS, TEXTBOOK_FUNCTIONS, FormulaTooLarge,
+                      check_numbers, check_size, run_with_time_limit)
 
 SIMPLIFY_SECONDS = 20.0
 """How long sympy may try to prove one step before the numerical check decides."""
@@ -43,8 +44,11 @@ def _parsed(form, names: dict, where: str, symbols=None):
     """form (a string or sympy object) as a sympy expression kept as written."""
     if isinstance(form, str):
         try:
-            return _Written(names, symbols or {}).visit(ast.parse(form.strip(), mode="eval").body)
-        except StepError as error:
+            check_size(form)  # the formula reader's limits: Python's parser fails on deep nesting without a message
+            written = _Written(names, symbols or {}).visit(ast.parse(form.strip(), mode="eval").body)
+            check_numbers(written)  # before _meaning evaluates it: 2**10**10 would be computed exactly
+            return written
+        except (StepError, FormulaTooLarge) as error:
             raise StepError(f"{where}: {error}") from None
         except Exception as error:  # SyntaxError (unbalanced brackets), TypeError from sympy, ...
             raise StepError(f"{where}: cannot read {form!r} as a formula ({type(error).__name__}: {error}); "
@@ -79,8 +83,8 @@ class _Written(ast.NodeVisitor):
             return self.symbols[node.id]
         if node.id == "z":
             return z_symbol
-        if node.id in ("pi", "E", "I"):   # I: the imaginary unit (complex-step derivations)
-            return getattr(sp, node.id)
+        if node.id in _CONSTANTS:
+            return _CONSTANTS[node.id]
         return sp.Symbol(node.id, real=True)
 
     def visit_UnaryOp(self, node):
@@ -120,17 +124,16 @@ class _Written(ast.NodeVisitor):
             return self.generic_visit(node)
         name = node.func.id
         if name not in self.names and name not in _FUNCTIONS:
-            raise StepError(f"unknown function {name}(); known: {', '.join(sorted(_FUNCTIONS | set(self.names)))}.")
+            raise StepError(f"unknown function {name}(); known: {', '.join(sorted({*_FUNCTIONS, *self.names}))}.")
         arguments = [self.visit(argument) for argument in node.args]
         if name in self.names:
             return sp.Function(name)(*arguments)
-        if name == "Derivative":
-            return sp.Derivative(*arguments, evaluate=False)
-        return getattr(sp, name)(*arguments, evaluate=False)
+        return _FUNCTIONS[name](*arguments, evaluate=False)
 
 
-_FUNCTIONS = {"exp", "log", "sqrt", "tanh", "sinh", "cosh", "sin", "cos", "erf", "erfc", "Abs", "Max", "Min",
-              "Heaviside", "atan", "asinh", "LambertW", "Derivative", "re", "im"}
+# The formula reader's names: every function a formula or an exercise answer may use, and the derivation's own.
+_FUNCTIONS = {**FUNCTIONS, **ALIASES, **TEXTBOOK_FUNCTIONS, **DERIVATION_FUNCTIONS}
+_CONSTANTS = {**CONSTANTS, "I": sp.I}  # I: the imaginary unit (complex-step derivations)
 
 
 class _Given(ast.expr):

@@ -130,7 +130,7 @@ def test_expression_any_equivalent_form(answer):
     ("s*(1-s)", "uses s, which the checker does not know"),
     ("sigmoid(z)*(1-sigmoid(z))", "uses sigmoid"),
     ("diff(1/(1+exp(-z)), z)", "uses diff"),
-    ("__import__('os')", "uses __import__, os"),
+    ("__import__('os')", "uses __import__, which"),  # 'os' is text in quotes, not a name
     ("exp(-z", "brackets"),
     ("exp(-z)*/", "could not read"),
     (lambda z: z, "got a function"),

@@ -118,3 +118,14 @@ def test_a_derivative_in_z_reads_d_dz_and_one_in_a_parameter_stays_partial():
     in_z = Derivation("g'", "Derivative(Max(0, z) + alpha*Min(0, z), z)", symbols=[alpha])._repr_latex_()
     in_alpha = Derivation("g_alpha", "Derivative(Max(0, z) + alpha*Min(0, z), alpha)", symbols=[alpha])._repr_latex_()
     assert r"\frac{d}{d z}" in in_z and r"\frac{\partial}{\partial \alpha}" in in_alpha
+
+
+def test_a_derivation_knows_the_formula_readers_functions_and_constants():
+    """One list of names: what an exercise answer may write (sech, abs, e), a derivation may write too."""
+    d = Derivation(r"\tanh'(z)", "Derivative(tanh(z), z)").step("textbook form", "sech(z)**2")
+    assert sp.simplify(d.result - (1 - sp.tanh(actlib.z) ** 2)) == 0
+    side = check_step("Python's spellings", "abs(z) + max(z, 0) - min(z, 0)", "2*abs(z)")
+    assert side.steps[0][2] == 2 * sp.Abs(actlib.z)
+    assert Derivation("f", "e**z").result == sp.exp(actlib.z)  # e is Euler's number, as in an answer
+    with pytest.raises(StepError, match=r"unknown function foo\(\); known: .*Heaviside.*sech"):
+        Derivation("f", "foo(z)")

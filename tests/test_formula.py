@@ -159,3 +159,116 @@ def test_superscript_powers_copied_from_prose_are_read(text, expected):
 def test_a_superscript_on_a_function_name_is_explained():
     with pytest.raises(FormulaError, match=r"write tanh\(z\)\^2 \(the power after the argument\), not tanh²\(z\)"):
         parse_formula("1 - tanh²(z)")
+
+
+# -- forms that would run away: each refused at once, by every reader, with little memory --------------------
+
+# (text, what parse_formula, from_expression, an exercise check and a derivation each say). Before the parse
+# tree was checked, "[z]*10**9" took 28 s and about 8 GB (the list was built in C, out of the time limit's
+# reach), and a derivation of 2**10**10 never finished.
+def _everywhere(words):
+    return (words,) * 4
+
+
+def _python(words, derivation):
+    return words, words, words, derivation
+
+
+REFUSED = [
+    ("[z]*10**9", _python("a list [...] is Python, not maths", "List is not part of a formula")),
+    ("(z,)*10**9", _python("a tuple (a, b) outside Piecewise is Python", "Tuple is not part of a formula")),
+    ("'a'*10**9", _python("text in quotes ('a') is Python", "'a' is not a number")),
+    ("{z}", _python("a set {...} is Python", "Set is not part of a formula")),
+    ("exp(z=1)", _python("exp(..., z=...) has a keyword argument", "Call is not part of a formula")),
+    ("z.__class__", _python(".__class__ is an attribute (a dot)", "Attribute is not part of a formula")),
+    ("lambda z: z", _python("is Python code (lambda), not a formula: write only the formula",
+                            "Lambda is not part of a formula")),
+    ("2**10**10", _everywhere("raises to the power 1.0e+10, beyond ±1000")),
+    ("z**10**9", _everywhere("raises to the power 1.0e+9, beyond ±1000")),
+    ("10**10**10", _everywhere("raises to the power 1.0e+10")),
+    ("Max(9**9**9**9, 1)", _everywhere("raises to the power 3.87e+8")),  # Max compares its arguments at once
+    ("(" * 600 + "z" + ")" * 600, _everywhere("nests brackets 600 deep, more than 40")),
+    ("z+" * 50_000 + "z", _everywhere("100001 characters long, more than 2000")),
+    ("Piecewise((9**9**9, z > 0), (0, True))",
+     _python("raises to the power 3.87e+8", "Tuple is not part of a formula")),
+    ("1e999999999*z", _python("a number of size about 10^999999999", "cannot read '1e999999999*z'")),
+    ("factorial(10**6)", ("uses factorial, which is not z, a parameter or a known function (exp, log",
+                          "uses unknown function(s) factorial. A formula may use exp, log",
+                          "uses factorial, which the checker does not know; write it in z with the functions exp",
+                          "unknown function factorial(); known: Abs")),
+    ("__import__('os')", ("uses __import__, which is not z", "uses unknown function(s) __import__",
+                          "uses __import__, which the checker does not know", "unknown function __import__()")),
+]
+_REFUSALS_SCRIPT = r"""
+import json, resource, sys, time
+import actlib
+from actlib.checks import expression_answer
+from actlib.derivation import Derivation, StepError
+from actlib.formula import FormulaError, parse_formula
+
+# memory for the work from here on: what the interpreter has reserved so far plus 200 MB
+with open("/proc/self/status") as status:
+    reserved = next(int(line.split()[1]) for line in status if line.startswith("VmSize:")) * 1024
+resource.setrlimit(resource.RLIMIT_AS, (reserved + 200 * 2**20, resource.RLIM_INFINITY))
+check = expression_answer(actlib.z)
+results = {}
+for text in json.loads(sys.argv[1]):
+    start = time.perf_counter()
+    messages = []
+    try:
+        parse_formula(text)
+        messages.append("parse_formula accepted it")
+    except FormulaError as error:
+        messages.append(str(error))
+    try:
+        actlib.from_expression("runaway", text)
+        messages.append("from_expression accepted it")
+    except ValueError as error:
+        messages.append(str(error))
+    messages.append(check(text)[1])
+    try:
+        Derivation("f", "z").step("runaway", text)
+        messages.append("the derivation accepted it")
+    except StepError as error:
+        messages.append(str(error))
+    results[text] = {"messages": messages, "seconds": time.perf_counter() - start}
+print(json.dumps(results))
+"""
+
+
+@pytest.fixture(scope="module")
+def refusals():
+    """What each reader says to each form of REFUSED, read in one Python whose memory is capped at 200 MB
+    more than it holds after importing actlib (a form that ran away there fails the test, not the machine)."""
+    import json
+    import subprocess
+    import sys
+
+    if not sys.platform.startswith("linux"):
+        pytest.skip("the memory cap reads /proc/self/status (Linux)")
+    ran = subprocess.run([sys.executable, "-c", _REFUSALS_SCRIPT, json.dumps([text for text, _ in REFUSED])],
+                         capture_output=True, text=True, timeout=120)  # a hang guard; each form takes milliseconds
+    assert ran.returncode == 0, ran.stderr[-2000:]
+    return json.loads(ran.stdout)
+
+
+@pytest.mark.parametrize("text, words", REFUSED, ids=lambda value: value[:24] if isinstance(value, str) else "")
+def test_forms_that_would_run_away_are_refused_by_every_reader_with_little_memory(refusals, text, words):
+    said = refusals[text]["messages"]
+    for reader, message, expected in zip(("parse_formula", "from_expression", "the check", "the derivation"), said, words):
+        assert expected in message, f"{reader}: {message}"
+    assert "Allowed:" in said[0] or "Python" in said[0] or "known function" in said[0]  # what is valid, named
+    assert refusals[text]["seconds"] < 10  # all four readers; a hang guard, not a benchmark
+
+
+def test_the_reader_accepts_what_a_formula_writes():
+    """The checks above refuse Python, not maths: branches, comparisons, & and |, Python's spellings of functions."""
+    assert parse_formula("Piecewise((z, (z > 0) & (z < 1)), (0, True))") == sp.Piecewise(
+        (z, (z > 0) & (z < 1)), (0, True))
+    assert parse_formula("max(0, z) + abs(z) - min(z, 1)") == sp.Max(0, z) + sp.Abs(z) - sp.Min(z, 1)
+    assert parse_formula("(-1)^(10^9) * 0^(10^9) + z") == z  # ±1 and 0 to a large power stay small
+    assert parse_formula("(1/10)^1000 * z") == z / sp.Integer(10) ** 1000
+    with pytest.raises(FormulaError, match=r"'z, 1' is not a formula: a tuple"):
+        parse_formula("z, 1")
+    with pytest.raises(FormulaError, match=r"not an expression in z \(it reads as z > 0\)"):
+        parse_formula("z > 0")
