@@ -13,7 +13,6 @@ exp(x + 64) and multiplied by e^-64 last, so only the final product rounds into 
 from __future__ import annotations
 
 import numpy as np
-from scipy import special
 
 from .logistic import sigmoid_parts
 
@@ -127,6 +126,10 @@ def normal_cdf_scaled(z, gauss, shift):
     ``gauss`` = e^{-z^2/2 + shift} comes from the exactly split square. scipy's erfcx is accurate
     to ~6 ulp, which bounds this function's accuracy. Each special function runs only where used.
     """
+    # scipy.special is imported here, not at the top: loading it costs ~0.3 s, paid by every
+    # `import actlib` (and every notebook) although only the GELU's value and slope need it.
+    from scipy import special
+
     t = -z * INV_SQRT2
     far = t >= 0.5
     cdf = np.empty_like(z)

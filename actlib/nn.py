@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from . import combine
 from ._arguments import check_count, is_real_number, is_whole_number
 from .activations import INITIALISATIONS, get
 from .finite_differences import numerical_gradient
@@ -191,7 +192,7 @@ def _cross_entropy(logits, y):
 
 # The forward and backward passes, written once for one network (weights W: in × out) and for a stack
 # of R networks trained together (W: R × in × out, biases R × out): ``...`` and ``swapaxes`` let the
-# same lines serve both, and X (n × in) is shared by every network of a stack.
+# same lines serve both, and X (n × in) is shared by every network of a stack or is one per network (R × n × in).
 def _forward(weights, biases, activation, X, kernel=None):
     """(outputs, pre_activations, slopes): each layer's input a (X first), its z, and g'(z) of the hidden ones.
 
@@ -231,10 +232,15 @@ def _training_kernel(activation):
     kernels (``actlib.logistic``, ``actlib.gated``, ``actlib.exponential_linear``: one exp each; why they may be a few
     ulp less accurate: see ``logistic.sigmoid_for_training``; measured in
     ``benchmarks/training_kernels.py``). ``gradients``, ``gradient_check`` and
-    every public method keep the accurate kernels.
+    every public method keep the accurate kernels. A combination (``actlib.combine``: sum, product,
+    composition, blend) applies its own rule to its parts' training kernels, so a blend of ReLU and
+    SiLU trains with SiLU's one-exp kernel too.
     """
     from . import exponential_linear as elu, gated, logistic
 
+    if type(activation) in _COMBINATION_RULES:
+        parts = [_training_kernel(part) for part in activation.parts]
+        return lambda z: _COMBINATION_RULES[type(activation)](activation, z, *parts)
     if type(activation) is elu.SELU:
         return lambda z: elu.exponential_linear_for_training(z, activation.alpha, activation.scale)
     if type(activation) is elu.ELU:
@@ -242,6 +248,33 @@ def _training_kernel(activation):
     fast = {logistic.Tanh: logistic.tanh_for_training, logistic.Sigmoid: logistic.sigmoid_for_training,
             gated.SiLU: gated.silu_for_training}
     return fast.get(type(activation), activation._value_and_derivative)
+
+
+# The rules of actlib.combine's _value_and_derivative methods, applied to the parts' training kernels.
+def _sum_rule(activation, z, f_kernel, g_kernel):
+    (f, df), (g, dg) = f_kernel(z), g_kernel(z)
+    return f + g, df + dg
+
+
+def _product_rule(activation, z, f_kernel, g_kernel):
+    (f, df), (g, dg) = f_kernel(z), g_kernel(z)
+    return f * g, df * g + f * dg
+
+
+def _chain_rule(activation, z, outer_kernel, inner_kernel):
+    a, da = inner_kernel(z)
+    value, slope = outer_kernel(a)
+    return value, slope * da
+
+
+def _blend_rule(activation, z, f_kernel, g_kernel):
+    w = activation.params["weight"]
+    (f, df), (g, dg) = f_kernel(z), g_kernel(z)
+    return (1 - w) * f + w * g, (1 - w) * df + w * dg
+
+
+_COMBINATION_RULES = {combine.Sum: _sum_rule, combine.Product: _product_rule, combine.Compose: _chain_rule,
+                      combine.Blend: _blend_rule}
 
 
 def _check_training(epochs, rates, batch_size):
@@ -254,37 +287,15 @@ def _check_training(epochs, rates, batch_size):
         raise ValueError(f"batch_size must be None (whole set) or a whole number >= 1; got {batch_size!r}.")
 
 
-class _Progress:
-    """One progress bar that updates in place: an ipywidgets bar in a notebook, a '\\r' line elsewhere."""
+def _progress_bar(total):
+    """One progress bar that updates in place: tqdm.auto draws an ipywidgets bar in a notebook and a
+    rewritten line (on stderr) elsewhere. It redraws every 1 % of the epochs (at most about 100 times)."""
+    from tqdm.auto import tqdm  # imported only when a bar is asked for: it looks for a notebook as it loads
 
-    def __init__(self, total):
-        self.total, self.widget = total, None
-        try:
-            from IPython import get_ipython
-            from IPython.display import display
-            import ipywidgets as widgets
-
-            if get_ipython() is not None and getattr(get_ipython(), "kernel", None) is not None:
-                self.bar = widgets.IntProgress(value=0, min=0, max=total, description="training")
-                self.label = widgets.Label(value=f"0/{total}")
-                self.widget = widgets.HBox([self.bar, self.label])
-                display(self.widget)
-        except ImportError:
-            self.widget = None
-        self.every = -(-total // 100)  # ceil: at most 100 updates, however many epochs
-
-    def update(self, epoch, loss):
-        if epoch % self.every and epoch != self.total:
-            return
-        text = f"{epoch}/{self.total}  loss {loss:.4f}"
-        if self.widget is not None:
-            self.bar.value, self.label.value = epoch, text
-        else:
-            print(f"\rtraining {text}", end="", flush=True)
-
-    def close(self):
-        if self.widget is None:
-            print()
+    # Without tqdm's monitor thread, which only hurries slow redraws: these come every 1 % anyway, and
+    # the browser's Python cannot start a thread (tqdm would warn there).
+    bar = type("TrainingBar", (tqdm,), {"monitor_interval": 0})
+    return bar(total=total, desc="training", unit="epoch", miniters=-(-total // 100), mininterval=0)
 
 
 # -- several seeds (and rates) as one computation --------------------------------------------------
@@ -355,6 +366,9 @@ def train_over_seeds(layer_sizes, activation, X, y, seeds=None, epochs: int = 10
     ``learning_rate`` may be a list, and then every seed trains at every rate (runs ordered rate by
     rate). Stacking the runs makes numpy do one matrix product per layer for all of them, which is
     several times faster than a Python loop over small networks (``benchmarks/nn.py``).
+
+    Each seed may also train on its own data set of the same size: ``X`` then has one (n × features)
+    array per seed (seeds × n × features) and ``y`` one row of labels per seed, in the order of ``seeds``.
     """
     from .seeds import SEEDS
 
@@ -365,8 +379,20 @@ def train_over_seeds(layer_sizes, activation, X, y, seeds=None, epochs: int = 10
     _check_training(epochs, rates, batch_size)
     run_seeds = [seed for _ in rates for seed in seeds]
     networks = [MLP(layer_sizes, activation, seed=seed, bias_init=bias_init, init=init) for seed in run_seeds]
-    X = networks[0]._inputs(X)
-    y = networks[0]._labels(y, len(X))
+    per_seed = isinstance(X, (list, tuple)) and len(X) > 0 and np.ndim(X[0]) == 2
+    if per_seed and len({np.shape(one) for one in X}) > 1:
+        raise ValueError(f"with one data set per seed, every X must have the same shape (n, features); "
+                         f"got {[np.shape(one) for one in X]}.")
+    if per_seed or np.ndim(X) == 3:  # one data set per seed, repeated for every rate like the seeds
+        if len(X) != len(seeds) or np.ndim(y) < 1 or len(y) != len(seeds):
+            raise ValueError(f"with one data set per seed, X and y need one entry per seed ({len(seeds)}); "
+                             f"got {len(X)} and {len(y) if np.ndim(y) else 'a scalar'}.")
+        X = np.stack([networks[0]._inputs(one) for one in X])
+        y = np.stack([networks[0]._labels(labels, X.shape[1]) for labels in y])
+        X, y = np.concatenate([X] * len(rates)), np.concatenate([y] * len(rates))
+    else:
+        X = networks[0]._inputs(X)
+        y = networks[0]._labels(y, len(X))
     return _train(networks, X, y, epochs, [rate for rate in rates for _ in seeds], batch_size, run_seeds)
 
 
@@ -375,7 +401,9 @@ def _train(networks, X, y, epochs, rates, batch_size, shuffle_seeds, progress=Fa
 
     After every epoch (and before the first) the whole training set is measured: loss, accuracy,
     gradient norms, dead and stuck units. Full batch: the gradients measured are the next step's.
+    X is n × features, shared by every run, or runs × n × features (and y runs × n): one data set per run.
     """
+    n = X.shape[-2]
     activation = networks[0].activation
     kernel = _training_kernel(activation)
     weights = [np.stack([net.weights[layer] for net in networks]) for layer in range(len(networks[0].weights))]
@@ -395,14 +423,18 @@ def _train(networks, X, y, epochs, rates, batch_size, shuffle_seeds, progress=Fa
         return gradients
 
     def minibatch_gradients(generators):
-        orders = np.stack([rng.permutation(len(X)) for rng in generators])
-        for start in range(0, len(X), batch_size):
+        orders = np.stack([rng.permutation(n) for rng in generators])
+        for start in range(0, n, batch_size):
             rows = orders[:, start:start + batch_size]
-            outputs, pre_activations, slopes = _forward(weights, biases, activation, X[rows], kernel)
-            yield _backward(weights, activation, outputs, pre_activations, y[rows], slopes)
+            if X.ndim == 3:   # each run's rows of its own data set
+                inputs, labels = np.take_along_axis(X, rows[:, :, None], axis=1), np.take_along_axis(y, rows, axis=1)
+            else:
+                inputs, labels = X[rows], y[rows]
+            outputs, pre_activations, slopes = _forward(weights, biases, activation, inputs, kernel)
+            yield _backward(weights, activation, outputs, pre_activations, labels, slopes)
 
     generators = [np.random.default_rng(seed) for seed in shuffle_seeds]
-    bar = _Progress(epochs) if progress else None
+    bar = _progress_bar(epochs) if progress else None
     with np.errstate(all="ignore"):  # a diverging run shows as nan
         gradients = measure()
         for epoch in range(epochs):
@@ -412,9 +444,10 @@ def _train(networks, X, y, epochs, rates, batch_size, shuffle_seeds, progress=Fa
                     weights[layer] -= step_sizes * weight_gradients[layer]
                     biases[layer] -= step_sizes[:, 0] * bias_gradients[layer]
             gradients = measure()
-            if bar:
-                bar.update(epoch + 1, float(records["loss"][-1][0]))
-    if bar:
+            if bar is not None:
+                bar.set_postfix(loss=f"{float(records['loss'][-1][0]):.4f}", refresh=False)
+                bar.update()
+    if bar is not None:
         bar.close()
 
     for r, net in enumerate(networks):

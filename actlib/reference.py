@@ -20,9 +20,18 @@ DIGITS = 450
 
 
 @lru_cache(maxsize=64)
-def _mpmath_function(activation: Activation, derivative: bool):
-    expression = activation.derivative_expr if derivative else activation.expr
+def _mpmath_function(expression: sp.Expr):
     return sp.lambdify(z_symbol, expression, modules="mpmath")
+
+
+@lru_cache(maxsize=8)
+def _reference_values(expression: sp.Expr, points: tuple) -> tuple:
+    """The expression at each point, by mpmath. Kept by expression, not by activation: a formula typed
+    by hand (``from_expression``) often has the same expression as a built-in one, and notebook 06
+    measures both on the same points, where 450-digit arithmetic costs about half a second a report."""
+    function = _mpmath_function(expression)
+    with mpmath.workdps(DIGITS):
+        return tuple(function(mpmath.mpf(point)) for point in points)
 
 
 def reference(activation, z, derivative: bool = False) -> list:
@@ -31,12 +40,12 @@ def reference(activation, z, derivative: bool = False) -> list:
     Each float z is converted exactly; infinite and nan inputs are not supported (their limits are
     tested directly).
     """
-    function = _mpmath_function(get(activation), derivative)
+    activation = get(activation)
     points = np.asarray(z, dtype=np.float64).reshape(-1)
     if not np.all(np.isfinite(points)):
         raise ValueError("reference() takes finite z only.")
-    with mpmath.workdps(DIGITS):
-        return [function(mpmath.mpf(float(point))) for point in points]
+    expression = activation.derivative_expr if derivative else activation.expr
+    return list(_reference_values(expression, tuple(points.tolist())))
 
 
 def reference_float64(activation, z, derivative: bool = False) -> np.ndarray:

@@ -1,4 +1,5 @@
-"""Why training uses its own tanh, sigmoid, SiLU and (S)ELU kernels (``actlib.nn._training_kernel``).
+"""Why training uses its own tanh, sigmoid, SiLU and (S)ELU kernels (``actlib.nn._training_kernel``),
+and combinations (here a ReLU–SiLU blend, as notebook 06 trains) their parts' training kernels.
 
 Times, on the stack a notebook trains (5 seeds x 200 points x 16 units, float64): the public
 ``value_and_derivative`` (input checks, block-by-block evaluation, last-ulp accuracy), the same
@@ -32,14 +33,15 @@ def best_of(function, repeats=5, number=200):
 def main():
     z = np.random.default_rng(0).normal(0.0, 2.0, STACK)
     wide = np.linspace(-40, 40, 400001)
-    lines = ["# Training-only kernels for tanh, sigmoid, SELU and SiLU\n",
+    lines = ["# Training-only kernels for tanh, sigmoid, SELU, SiLU and a blend of ReLU and SiLU\n",
              f"Per call on a {STACK[0]}×{STACK[1]}×{STACK[2]} float64 stack (best of 5), and their error "
              "against the public kernels on 400 001 points of [−40, 40].\n",
              "| activation | public (µs) | its kernel directly (µs) | training kernel (µs) | speed-up | "
              "value error (ulp, abs) | slope error (ulp) | zero where public is zero |",
              "|---|---:|---:|---:|---:|---:|---:|---|"]
-    for name in ("tanh", "sigmoid", "selu", "silu"):
-        activation = actlib.get(name)
+    blend = actlib.blend("relu", "silu", weight=0.5)
+    for name, activation in [(name, actlib.get(name)) for name in ("tanh", "sigmoid", "selu", "silu")] + [
+            ("relu ⇄ silu", blend)]:
         fast = nn._training_kernel(activation)
         public = best_of(lambda: activation.value_and_derivative(z))
         direct = best_of(lambda: activation._value_and_derivative(z))
@@ -59,7 +61,7 @@ def main():
               "|---|---:|---:|---|"]
     X, y = datasets.moons(100, noise=0.15, seed=0)
     sizes = [2] + [16] * 10 + [1]
-    for name in ("tanh", "sigmoid"):
+    for name in ("tanh", "sigmoid", blend):
         timings, losses = [], []
         for use_public in (True, False):
             original = nn._training_kernel
@@ -72,7 +74,8 @@ def main():
                 losses.append(np.median(runs.loss[:, -1]))
             finally:
                 nn._training_kernel = original
-        lines.append(f"| {name} | {timings[0]:.2f} | {timings[1]:.2f} | {losses[0]:.6f} → {losses[1]:.6f} |")
+        label = name if isinstance(name, str) else name.name
+        lines.append(f"| {label} | {timings[0]:.2f} | {timings[1]:.2f} | {losses[0]:.6f} → {losses[1]:.6f} |")
     text = "\n".join(lines) + "\n"
     (Path(__file__).resolve().parent / "results" / "training_kernels.md").write_text(text)
     print(text)

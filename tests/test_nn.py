@@ -130,6 +130,19 @@ def test_training_kernels_agree_with_the_public_ones_and_vanish_where_they_do(na
     assert np.isnan(kernel(np.array([np.nan]))[0]).all() and np.isnan(kernel(np.array([np.nan]))[1]).all()
 
 
+@pytest.mark.parametrize("combination", [actlib.blend("relu", "silu", weight=0.3), actlib.add("tanh", "relu"),
+                                         actlib.multiply("sigmoid", "tanh"), actlib.compose("tanh", "softplus")])
+def test_combinations_train_with_their_parts_training_kernels(combination):
+    kernel = nn._training_kernel(combination)
+    z = np.concatenate([np.linspace(-30, 30, 6001), [0.0, np.nan]])
+    value, slope = kernel(z)
+    exact_value, exact_slope = combination.value_and_derivative(z)
+    np.testing.assert_allclose(value, exact_value, rtol=1e-13, atol=1e-15)
+    np.testing.assert_allclose(slope, exact_slope, rtol=1e-12, atol=1e-15)
+    assert np.array_equal(slope == 0, exact_slope == 0)           # dead-unit counts cannot change
+    assert value.dtype == slope.dtype == np.float64 and np.isnan(value[-1]) and np.isnan(slope[-1])
+
+
 @pytest.mark.parametrize("call, error, words", [
     (lambda: MLP([2], "tanh"), ValueError, "at least two whole numbers"),
     (lambda: MLP([2, 3, 2], "tanh"), ValueError, "last layer size must be 1"),
@@ -148,10 +161,13 @@ def test_bad_input_gets_a_clear_message(call, error, words):
         call()
 
 
-def test_progress_in_a_terminal_is_one_rewritten_line(capsys):
+def test_progress_in_a_terminal_is_one_rewritten_line_and_none_without_progress(capsys):
     MLP([2, 3, 1]).fit(X, Y, epochs=250, progress=True)
-    out = capsys.readouterr().out
-    assert out.count("\n") == 1 and out.count("\r") <= 101 and "250/250" in out
+    shown = capsys.readouterr()
+    assert shown.out == "" and shown.err.count("\n") == 1 and shown.err.count("\r") <= 102  # tqdm, on stderr
+    assert "250/250" in shown.err and "loss=" in shown.err
+    MLP([2, 3, 1]).fit(X, Y, epochs=250)
+    assert capsys.readouterr() == ("", "")
 
 
 @pytest.mark.parametrize("make", [datasets.moons, datasets.circles, datasets.spirals])

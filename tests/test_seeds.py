@@ -27,6 +27,25 @@ def test_batched_runs_equal_the_runs_one_by_one(activation, batch_size):
         assert unit_turnover(runs.history(r)).rows() == unit_turnover(history).rows()
 
 
+@pytest.mark.parametrize("batch_size", [None, 16])
+def test_each_seed_may_train_on_its_own_data_set(batch_size):
+    data = {seed: datasets.circles(60, seed=seed) for seed in (0, 3)}
+    runs = train_over_seeds([2, 4, 1], "tanh", [X for X, _ in data.values()], [y for _, y in data.values()],
+                            seeds=(0, 3), epochs=12, learning_rate=[0.5, 2.0], batch_size=batch_size)
+    assert runs.seeds == (0, 3, 0, 3)
+    for r, (seed, rate) in enumerate(zip(runs.seeds, runs.learning_rates)):
+        network = MLP([2, 4, 1], "tanh", seed=seed)
+        history = network.fit(*data[seed], epochs=12, learning_rate=rate, batch_size=batch_size, seed=seed)
+        np.testing.assert_allclose(runs.loss[r], history.loss, rtol=1e-12)
+        np.testing.assert_allclose(runs.accuracy[r], history.accuracy)
+        for mine, theirs in zip(runs.networks[r].weights, network.weights):
+            np.testing.assert_allclose(mine, theirs, rtol=1e-10, atol=1e-14)
+    with pytest.raises(ValueError, match=r"one entry per seed \(2\)"):
+        train_over_seeds([2, 4, 1], "tanh", [data[0][0]] * 3, [data[0][1]] * 3, seeds=(0, 3))
+    with pytest.raises(ValueError, match=r"the same shape .*\(60, 2\), \(80, 2\)"):
+        train_over_seeds([2, 4, 1], "tanh", [data[0][0], datasets.circles(80)[0]], [data[0][1], Y], seeds=(0, 3))
+
+
 def test_runs_report_spreads_select_rates_and_keep_a_diverged_run_apart():
     runs = train_over_seeds([2, 4, 1], "relu", X, Y, seeds=(0, 1, 2), epochs=5, learning_rate=[0.1, 1e300])
     assert runs.loss.shape == (6, 6) and runs.dead_fraction.shape == (6, 6, 1) and runs.gradient_norms.shape == (6, 6, 2)
