@@ -11,7 +11,7 @@ NBVAL  := --nbval --nbval-current-env --nbval-sanitize-with notebooks/sanitize.c
 export MPLCONFIGDIR ?= $(CURDIR)/$(VENV)/matplotlib
 FONT_CACHE := $(MPLCONFIGDIR)/.font-cache-built
 
-.PHONY: install lab test test-package test-notebooks test-machines test-thorough test-nbgrader test-browser bench bench-browser bench-torch sync execute student graded test-hub html lock lock-lite clean node lite
+.PHONY: install lab test test-unit test-content test-build test-site test-graded test-machines test-thorough test-nbgrader test-browser bench bench-browser bench-torch sync execute student graded test-hub html lock lock-lite clean node lite
 
 install: $(STAMP) $(FONT_CACHE)
 
@@ -40,21 +40,42 @@ $(FONT_CACHE): $(STAMP)
 lab: install
 	$(BIN)/jupyter lab notebooks/ $$(test "$$(id -u)" = 0 && echo --allow-root)
 
-test: test-package test-notebooks
+# The checks in layers (CONTRIBUTING.md, "Run the checks"); pyproject.toml's pytest markers say which
+# test is in which. `make test` runs the unit and content layers and the build layer's site and
+# JupyterLite tests; nbgrader's part of the build layer is `make test-graded` (in `make test-build`).
+test: test-unit test-content test-site
+# `make test` keeps 300 hypothesis examples per property; `make test-unit` alone runs 50 (tests/conftest.py).
+test: export HYPOTHESIS_PROFILE ?= standard
 
-test-package: install node
-	MPLBACKEND=Agg $(BIN)/python -m pytest tests
+# Unit tests of the library and the course code (checks, exercises, wrong-answer tables): no notebook
+# executed, no Node, no nbgrader; on both cores. The summary counts what the markers left out.
+test-unit: install
+	MPLBACKEND=Agg $(BIN)/python -m pytest -n 2 -m "not content and not build and not sweep" tests
 
-# nbval re-executes every notebook and compares each output with the stored one. (No MPLBACKEND
-# here: the kernel must keep the inline backend that draws the stored figures.)
-test-notebooks: install
-	env -u MPLBACKEND $(BIN)/python -m pytest $(NBVAL) notebooks/
+# Every notebook executed once: nbval re-executes the instructor notebooks and compares each output
+# with the stored one (no MPLBACKEND here: the kernel must keep the inline backend that draws the
+# stored figures), then tests/test_student.py runs the student copies top to bottom (the only run of
+# them here), along with the other tests marked content or sweep.
+test-content: install
+	env -u MPLBACKEND $(BIN)/python -m pytest -n 2 --dist loadfile $(NBVAL) notebooks/
+	MPLBACKEND=Agg $(BIN)/python -m pytest -n 2 -m "content or sweep" tests
+
+# The build layer: the site (MathJax in Node) and the JupyterLite build's rules (`make test-site`), and
+# the graded hand-out built by nbgrader and searched for keys (`make test-graded`, which installs it).
+test-build: test-site test-graded
+
+test-site: install node
+	MPLBACKEND=Agg $(BIN)/python -m pytest -n 2 --dist loadfile -m "build and not nbgrader" tests
+
+test-graded: install
+	$(BIN)/python -m pip install --quiet -c $(LOCK) -e '.[nbgrader]'
+	MPLBACKEND=Agg $(BIN)/python -m pytest -m "build and nbgrader" tests
 
 # The same notebooks under other machines' arithmetic: OpenBLAS kernels that every x86-64 CPU can
 # run (Prescott: SSE3; Sandybridge: AVX; Haswell: AVX2 and FMA), one and two BLAS threads, and numpy's
 # own SIMD loops narrowed to the baseline (NPY_DISABLE_CPU_FEATURES). Each configuration runs nbval on
 # the instructor notebooks (stored outputs compared) and runs the student copies top to bottom (every
-# claim check must hold). `make test` runs them once more under this machine's own choice.
+# claim check must hold). `make test-content` runs them once more under this machine's own choice.
 # Three configurations cover every kernel, both thread counts and the narrowed SIMD loops.
 MACHINE_MATRIX := \
   OPENBLAS_CORETYPE=Prescott,OPENBLAS_NUM_THREADS=1 \
@@ -72,7 +93,7 @@ test-machines: install
 	rm -rf $(MATRIX_DIR)
 
 # The property tests with 2,500 examples per activation and dtype, on both cores; `make test`
-# runs the same tests with 300.
+# runs the same tests with 300, `make test-unit` alone with 50.
 test-thorough: install
 	HYPOTHESIS_PROFILE=thorough MPLBACKEND=Agg $(BIN)/python -m pytest -n 2 tests/test_activations.py -k "properties or kinks"
 
@@ -94,6 +115,12 @@ test-browser: install node lite
 # notebook. torch is compared when installed: `make bench-torch` adds it first.
 bench: install
 	$(BIN)/python benchmarks/run_all.py
+
+# The README's generated tables (its <!-- NAME: begin --> blocks), rewritten from the library;
+# tests/test_readme.py says when they are stale.
+.PHONY: tables
+tables: install
+	$(BIN)/python scripts/write_tables.py
 
 # The explorer's latency in JupyterLab, key press to redrawn frame (median and 95th percentile of 50 moves).
 bench-browser: test-browser
@@ -122,10 +149,10 @@ execute: install
 
 # nbgrader's whole loop in a temporary course: generate_assignment on the graded sources, three
 # students' submissions (all right, blank, all wrong), autograde with the hidden tests, feedback;
-# exact scores per notebook. Also builds graded/ in a temporary folder and searches it for keys.
+# exact scores per notebook. (Building graded/ and searching it for keys is `make test-graded`.)
 test-nbgrader: install
 	$(BIN)/python -m pip install --quiet -c $(LOCK) -e '.[nbgrader]'
-	MPLBACKEND=Agg $(BIN)/python -m pytest -p no:cacheprovider coursework/test_nbgrader.py coursework/test_grading_loop.py tests/test_graded.py
+	MPLBACKEND=Agg $(BIN)/python -m pytest -p no:cacheprovider coursework/test_nbgrader.py coursework/test_grading_loop.py
 
 # A real JupyterHub on loopback (DummyAuthenticator, local-process spawner, configurable-http-proxy
 # from npm) with two students who pull the student notebooks with an nbgitpuller link, run 01,

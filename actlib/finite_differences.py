@@ -32,7 +32,7 @@ def check_methods(methods):
     return methods
 
 
-def _check_method(method: str) -> str:
+def check_method(method: str) -> str:
     return check_methods(method)[0]
 
 
@@ -46,7 +46,7 @@ def default_step(method: str, z, dtype=np.float64):
     eps = np.finfo(dtype).eps
     scale = np.maximum(1.0, np.abs(np.asarray(z, dtype=dtype)))
     factor = {"forward": np.sqrt(eps), "backward": np.sqrt(eps), "central": np.cbrt(eps), "complex_step": 1e-20}
-    return factor[_check_method(method)] * scale
+    return factor[check_method(method)] * scale
 
 
 def finite_difference(f, z, h=None, method: str = "central"):
@@ -57,7 +57,7 @@ def finite_difference(f, z, h=None, method: str = "central"):
     that removes one source of rounding error. The result has z's floating dtype (float64 for
     ints), so float32 input shows float32 rounding.
     """
-    _check_method(method)
+    check_method(method)
     z = as_input(z, "finite_difference()")
     h = default_step(method, z, z.dtype) if h is None else as_input(h, "finite_difference(h=...)")
     if np.any(h <= 0):
@@ -105,7 +105,7 @@ class StepSweep:
         error over ``smooth`` decades on either side of each step (only where the whole window lies
         on the grid; an exact 0 counts as 1e-17) and returns the step where that average is least.
         """
-        errors = self.errors[_check_method(method)]
+        errors = self.errors[check_method(method)]
         if isinstance(smooth, bool) or not isinstance(smooth, (int, float)) or not 0 <= smooth < np.inf:
             raise ValueError(f"smooth must be a number of decades >= 0; got {smooth!r}.")
         if smooth:
@@ -165,5 +165,5 @@ def step_sweep(f, derivative, z: float, steps=None, methods=("forward", "central
     errors = {}
     for method in methods:
         error = np.abs(np.array([_difference_or_nan(f, z_typed, h, method) for h in steps]) - exact)
-        errors[_check_method(method)] = error / abs(exact) if relative else error
+        errors[check_method(method)] = error / abs(exact) if relative else error
     return StepSweep(z=float(z), exact=exact, steps=steps, errors=errors, relative=relative)

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import math
 
-from .checks.numbers import _as_number, tuple_answer
+from .checks.numbers import read_number, tuple_answer
 
 
 class _RangeCheck:
@@ -39,7 +39,7 @@ class _RangeCheck:
         return messages[min(messages, key=distance)] if messages else ""
 
     def __call__(self, answer):
-        value = _as_number(answer)
+        value = read_number(answer)
         if isinstance(value, str):
             return False, value
         shown = f"{value:.3g}"

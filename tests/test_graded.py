@@ -5,6 +5,10 @@ every wheel or archive in it for the instructor's material: each line of every w
 the notebooks, and each line and string of the exercise modules (actlib/exercises: expected values,
 known slips, hints, solutions), leaving out only what students are meant to see (the prompts, the
 answer stubs, import lines).
+
+Building graded/ runs nbgrader: those tests are marked ``nbgrader`` (and ``build``), and `make test-build`
+installs it first. The rest (the search itself, forms.json, the form checks, the refusal to overwrite)
+need no nbgrader and are unit tests.
 """
 import ast
 import io
@@ -20,8 +24,6 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 import make_graded  # noqa: E402
-
-pytest.importorskip("nbgrader", reason="make graded needs nbgrader (pip install -e '.[nbgrader]')")
 
 MIN_LENGTH = 12  # shorter lines (`return out`, `answer = "a"`) are common words, not a leak on their own
 
@@ -103,6 +105,8 @@ def graded(tmp_path_factory):
     return output
 
 
+@pytest.mark.build
+@pytest.mark.nbgrader
 def test_graded_folder_holds_release_notebooks_and_a_keyless_wheel(graded):
     released = sorted(p.name for p in (graded / "release").rglob("*.ipynb"))
     assert released == [p.name for p in make_graded.notebook_paths()]
@@ -113,6 +117,8 @@ def test_graded_folder_holds_release_notebooks_and_a_keyless_wheel(graded):
     assert not [name for name in names if "exercises" in name]
 
 
+@pytest.mark.build
+@pytest.mark.nbgrader
 def test_nothing_of_the_instructors_in_graded(graded):
     needles = instructor_needles()
     assert len(needles) > 300   # the search looks for something: solutions, keys, slips, hints
@@ -120,7 +126,7 @@ def test_nothing_of_the_instructors_in_graded(graded):
     assert not found, found[:20]
 
 
-def test_the_search_finds_a_leak(graded, tmp_path):
+def test_the_search_finds_a_leak(tmp_path):
     """The search itself works: the instructor notebooks and the full package are full of needles."""
     needles = instructor_needles()
     shutil_copy = __import__("shutil").copytree
@@ -136,6 +142,8 @@ def test_the_search_finds_a_leak(graded, tmp_path):
     assert sum(any(needle in text for _, text in texts) for needle in needles) == len(needles)
 
 
+@pytest.mark.build
+@pytest.mark.nbgrader
 def test_released_exercise_cells_check_the_form_only(graded):
     notebook = nbformat.read(graded / "release" / "01_sigmoid" / "01_sigmoid.ipynb", as_version=4)
     text = nbformat.writes(notebook)
@@ -161,6 +169,8 @@ def test_forms_are_up_to_date():
     assert make_graded.FORMS.read_text() == make_graded.forms_text(make_graded.compute_forms())
 
 
+@pytest.mark.build
+@pytest.mark.nbgrader
 def test_release_notebook_runs_on_the_keyless_wheel(graded, tmp_path, monkeypatch):
     """A student's machine: only the graded wheel's actlib (unzipped first on PYTHONPATH), no keys.
     The blank release runs top to bottom; a right answer and a malformed one get form feedback only."""

@@ -1,7 +1,9 @@
 """scripts/build_lite.py's rules for Pyodide's files, on a small made-up distribution (no network, no JupyterLite):
 a file is taken only when its sha256 equals the official lock's, a missing or different one stops the build and
 is named, the site's lock lists exactly the files served, and the kernel's pure wheels enter it with their own
-hashes and dependencies."""
+hashes and dependencies.
+
+Marked ``build`` (`make test-build`, and `make test`): the build layer, beside the site and the graded hand-out."""
 import functools
 import hashlib
 import http.server
@@ -17,6 +19,8 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 import build_lite  # noqa: E402
+
+pytestmark = pytest.mark.build
 
 
 class Quiet(http.server.SimpleHTTPRequestHandler):

@@ -1,6 +1,9 @@
 """The HTML site: a page per notebook with its figures, no errors, working navigation, and no clobbering;
 formulas typeset at build time, nothing loaded from a CDN, and every figure described where it is made.
-(browser/test_site_offline.py opens every page in Chromium with the network refused.)"""
+(browser/test_site_offline.py opens every page in Chromium with the network refused.)
+
+Building a site typesets its formulas with MathJax in Node (`make node`): those tests are marked ``build``
+and ``node`` (`make test-build` installs the tools; `make test` runs them); the others are unit tests."""
 import html
 import re
 import subprocess
@@ -12,6 +15,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
+import figure_alt  # noqa: E402
 from figure_alt import carry_alt  # noqa: E402
 
 PLACEHOLDER = "No description has been provided for this image"  # nbconvert's, for an <img> without alt
@@ -27,6 +31,8 @@ def site(tmp_path_factory):
 
 
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.name)
+@pytest.mark.build
+@pytest.mark.node
 def test_every_notebook_has_a_page_with_its_figures_and_no_errors(site, notebook):
     page = (site / notebook.with_suffix(".html").name).read_text(encoding="utf-8")
     stored = sum("image/png" in output.get("data", {})
@@ -37,6 +43,8 @@ def test_every_notebook_has_a_page_with_its_figures_and_no_errors(site, notebook
     assert "widget-view+json" not in page  # explorers show their stored PNG, not a dead widget
 
 
+@pytest.mark.build
+@pytest.mark.node
 def test_index_lists_every_notebook_in_order_and_links_resolve(site):
     index = (site / "index.html").read_text(encoding="utf-8")
     links = re.findall(r'<li><a href="([^"]+)">', index)
@@ -48,15 +56,18 @@ def test_index_lists_every_notebook_in_order_and_links_resolve(site):
 
 
 def test_refuses_to_replace_a_folder_it_did_not_make(tmp_path):
+    import build_site  # in this process: a second Python would spend seconds importing nbconvert
+
     mine = tmp_path / "my_notes"
     mine.mkdir()
     (mine / "notes.txt").write_text("mine")
-    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "build_site.py"), "--output", str(mine)],
-                            capture_output=True, text=True)
-    assert result.returncode != 0 and "not touching it" in result.stderr
+    with pytest.raises(SystemExit, match="not touching it"):
+        build_site.build(ROOT / "notebooks", mine)
     assert (mine / "notes.txt").read_text() == "mine"
 
 
+@pytest.mark.build
+@pytest.mark.node
 def test_an_explorer_output_becomes_the_live_explorer_with_its_data_inline(tmp_path):
     """An explorer stored with its static data turns into explorer.js plus that data on the page (the
     browser test, browser/test_explorer_on_static_site.py, opens such a page and drives it offline)."""
@@ -86,6 +97,8 @@ def test_an_explorer_output_becomes_the_live_explorer_with_its_data_inline(tmp_p
 
 
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.name)
+@pytest.mark.build
+@pytest.mark.node
 def test_every_figure_has_its_own_description_in_the_notebook_and_on_the_page(site, notebook):
     """Each cell that draws a figure says what it shows (cell metadata "alt", `:alt:` in the .md twin);
     the stored output carries it, and the page's <img alt> is exactly that text."""
@@ -104,17 +117,18 @@ def test_every_figure_has_its_own_description_in_the_notebook_and_on_the_page(si
     assert sorted(page_alts) == sorted(alts)
 
 
-def test_a_figure_without_a_description_is_reported(tmp_path):
+def test_a_figure_without_a_description_is_reported(tmp_path, capsys):
     image = ("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==")
     notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("plt.show()", outputs=[
         nbformat.v4.new_output("display_data", data={"image/png": image, "text/plain": "<Figure>"})])])
     path = tmp_path / "01_figure.ipynb"
     nbformat.write(notebook, path)
-    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "figure_alt.py"), str(path)],
-                            capture_output=True, text=True)
-    assert result.returncode == 1 and "cell 0 draws a figure but has no 'alt'" in result.stderr
+    assert figure_alt.main([str(path)]) == 1  # the exit status of scripts/figure_alt.py
+    assert "cell 0 draws a figure but has no 'alt'" in capsys.readouterr().err
 
 
+@pytest.mark.build
+@pytest.mark.node
 def test_pages_typeset_their_formulas_and_load_nothing_from_the_network(site):
     for page in sorted(site.glob("*.html")):
         text = page.read_text(encoding="utf-8")
@@ -130,6 +144,8 @@ def test_pages_typeset_their_formulas_and_load_nothing_from_the_network(site):
     assert "@media print" in (site / "assets" / "site.css").read_text(encoding="utf-8")
 
 
+@pytest.mark.build
+@pytest.mark.node
 def test_every_page_links_the_derivative_card_and_the_card_is_typeset(site):
     """The card (notebook 09, the one whose name contains "card") is a page, linked from every page's nav."""
     card, = [p.with_suffix(".html").name for p in NOTEBOOKS if "card" in p.name]
@@ -147,6 +163,8 @@ def test_every_page_links_the_derivative_card_and_the_card_is_typeset(site):
     assert tables.count("<mjx-container") >= 3 * len(actlib.names())  # g, g′ and the computed g′ of each
 
 
+@pytest.mark.build
+@pytest.mark.node
 def test_a_card_notebook_is_linked_from_every_page_of_any_site(tmp_path):
     """A small site of two notebooks: the one named *card* gets the nav link on both pages and the index."""
     source = tmp_path / "notebooks"

@@ -184,29 +184,28 @@ def function_answer(expected, points=None, rtol=1e-9, atol=0.0, mistakes=None):
     return check
 
 
-def backward_step_answer(slope, points, slips=(), success="", name="backward"):
-    """Checker: a function ``backward(upstream, z)`` returning ``upstream * slope(z)`` at ``points``.
+def call_learner_function(answer, name, arguments, situation, returns=()):
+    """Call a learner's function ``name`` on copies of ``arguments``, as a checker must.
 
-    Tried with upstream 1 and then −2.5 (so that a step which ignores the upstream gradient shows).
-    ``slips`` is a sequence of ``(wrong(upstream, z_array) -> array, message)``, checked in order where
-    the answer is off; otherwise the message names the first point where it is off. ``success`` is
-    the message for a right answer; ``name`` the function's name in the message for a non-function.
+    Returns ``(result, None)``, or ``(None, message)`` when ``answer`` is not a function, raises
+    (``situation`` says on what: "calling it on a minibatch of 6 examples"), or does not return the
+    ``len(returns)`` values named in ``returns`` (e.g. ``("dW", "db")``). NotImplementedError passes
+    through: it is the stub, which the exercise reports as not attempted.
     """
-    points = np.asarray(points, dtype=float)
-
-    def check(answer):
-        if not callable(answer):
-            return False, f"expected your function {name} itself (answer = {name}); got {answer!r}."
-        for upstream in (1.0, -2.5):
-            got = np.array([float(answer(upstream, point)) for point in points])
-            want = upstream * slope(points)
-            if np.allclose(got, want, rtol=1e-12, atol=0):
-                continue
-            for wrong, message in slips:
-                if np.allclose(got, wrong(upstream, points), rtol=1e-12, atol=0):
-                    return False, message
-            index = int(np.argmax(~np.isclose(got, want, rtol=1e-12, atol=0)))
-            return False, f"at upstream = {upstream}, z = {points[index]} it returns {got[index]:.6g}, not {want[index]:.6g}."
-        return True, success
-
-    return check
+    if not callable(answer):
+        return None, f"expected your function {name} itself (the name, without brackets); got {answer!r}."
+    try:
+        result = answer(*(np.copy(argument) for argument in arguments))
+    except NotImplementedError:
+        raise
+    except Exception as error:  # a learner must never see a traceback
+        return None, f"{situation} raised {_describe_error(error)}."
+    if returns and not (isinstance(result, (tuple, list)) and len(result) == len(returns)):
+        if isinstance(result, (tuple, list)):
+            got = f"a {type(result).__name__} of {len(result)}"
+        else:
+            shape = f" of shape {np.shape(result)}" if isinstance(result, np.ndarray) else ""
+            got = f"one {type(result).__name__}{shape}"
+        wanted = {2: "the pair", 3: "the three arrays"}.get(len(returns), f"the {len(returns)} values")
+        return None, f"expected {wanted} ({', '.join(returns)}); it returned {got}."
+    return result, None

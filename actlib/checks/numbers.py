@@ -86,7 +86,7 @@ def _read_number(answer):
     return value, written
 
 
-def _as_number(answer):
+def read_number(answer):
     """answer as a finite float, or a string saying why it is not one (see :func:`_read_number`)."""
     return _read_number(answer)[0]
 

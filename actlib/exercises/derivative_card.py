@@ -11,7 +11,7 @@ from ..activations import get
 from ..chain import chain_gradients
 from ..checks import Exercise, choice_answer, function_answer
 from ..checks.functions import tail_points
-from ..checks.numbers import _as_number
+from ..checks.numbers import read_number
 
 from ..seeds import SEEDS, Spread
 
@@ -40,7 +40,7 @@ def _within_the_seeds(kept: Spread, margin: float):
     seeds = f"{kept.low:.2g} to {kept.high:.2g} over seeds {kept.seeds[0]} to {kept.seeds[-1]}, median {kept.median:.2g}"
 
     def check(answer):
-        value = _as_number(answer)
+        value = read_number(answer)
         if isinstance(value, str):
             return False, value
         if not value > 0:

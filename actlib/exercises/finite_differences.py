@@ -10,7 +10,7 @@ import numpy as np
 from ..activations import get
 from ..checks import Exercise, choice_answer, function_answer, number_answer
 from ..finite_differences import step_sweep
-from ..checks.numbers import _as_number
+from ..checks.numbers import read_number
 from .numerical_stability import exponent_answer
 
 _sigmoid, _tanh = get("sigmoid"), get("tanh")
@@ -120,7 +120,7 @@ _check_complex_step_value = number_answer(_complex_step_square(), rtol=1e-15, mi
 def _check_complex_step(answer):
     """08.q3: numbers of the size of h or below are named by what they are (exactly 0, Im f itself not yet
     divided by h, or simply far too small) before number_answer, whose known slips match tiny values loosely."""
-    value = _as_number(answer)
+    value = read_number(answer)
     if not isinstance(value, str) and abs(value) < 1e-10:
         if value == 0:
             return False, ("0 is what a real difference gives: 3 + 1e-20 rounds to 3, so f(3 + h) − f(3) = 0. The "

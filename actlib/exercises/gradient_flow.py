@@ -12,7 +12,8 @@ from .. import diagnosis_lab
 from ..activations import get
 from ..finite_differences import numerical_gradient
 from ..checks import Exercise, choice_answer, number_answer
-from ..checks.numbers import _as_number
+from ..checks.functions import call_learner_function
+from ..checks.numbers import read_number
 from ..nn import MLP
 from ..seeds import SEEDS, Spread
 from ..training_diagnostics import layer_statistics
@@ -65,22 +66,16 @@ _SHAPE_HINT = ("Each gradient has the shape of the array it differentiates: dW t
 
 def _check_backward_step(answer):
     """Compare the learner's backward step with central differences of L = sum(upstream * tanh(a W + b))."""
-    if not callable(answer):
-        return False, f"expected a function backward_step(upstream, z, W, a_previous), got {type(answer).__name__}."
     rng = np.random.default_rng(7)
     a_previous, W, b = rng.normal(size=(5, 3)), rng.normal(size=(3, 4)), rng.normal(size=4)
     upstream = rng.normal(size=(5, 4))                    # ∂L/∂a of this layer
     z = a_previous @ W + b
     loss = lambda: float(np.sum(upstream * np.tanh(a_previous @ W + b)))   # reads the arrays as they are now
-    try:
-        result = answer(upstream.copy(), z.copy(), W.copy(), a_previous.copy())
-    except NotImplementedError:
-        raise
-    except Exception as error:
-        return False, f"your function raised {type(error).__name__}: {error}."
-    if not (isinstance(result, (tuple, list)) and len(result) == 3):  # a list of the three is fine too
-        got = f"a {type(result).__name__} of {len(result)}" if isinstance(result, (tuple, list)) else type(result).__name__
-        return False, f"return three arrays, (dW, db, d_a_previous); your function returned {got}."
+    result, problem = call_learner_function(   # a list of the three is fine too
+        answer, "backward_step", (upstream, z, W, a_previous),
+        "calling it on a batch of 5 examples, 3 inputs and 4 units", returns=("dW", "db", "d_a_previous"))
+    if problem:
+        return False, problem
     expected = []
     for target in (W, b, a_previous):   # each array is shifted in place and restored
         expected.append(numerical_gradient(loss, target, h=1e-6))
@@ -127,7 +122,7 @@ def _as_powers_of_a_quarter(value: float):
 def _check_ratio(answer):
     """05.q1: the prediction against the seeds' runs; a wrong one is told what it amounts to per layer
     (as ten equal factors, or as a whole number of factors 1/4), never the runs' values."""
-    value = _as_number(answer)
+    value = read_number(answer)
     if isinstance(value, str):
         return False, value
     shown = f"{value:.2g}"
@@ -475,8 +470,8 @@ q7 = Exercise(
         "Every unit of one hidden ReLU layer is dead. What is the norm of the weight gradient\n"
         "of every layer below it?"
     ),
-    lambda answer: ((False, "a norm is never negative.") if not isinstance(_as_number(answer), str)
-                    and _as_number(answer) < 0 else _check_frozen(answer)),
+    lambda answer: ((False, "a norm is never negative.") if not isinstance(read_number(answer), str)
+                    and read_number(answer) < 0 else _check_frozen(answer)),
     hints=("The gradient reaching the layers below passes through this layer's relu′(z) = 0.",),
     solution=(
         "Exactly 0: δ = upstream ⊙ relu′(z) = 0 for the dead layer, so nothing flows below it; the network "

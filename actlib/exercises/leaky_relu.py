@@ -6,7 +6,7 @@
 import numpy as np
 
 from ..checks import Exercise, choice_answer, number_answer, tuple_answer
-from ..formula import describe_error
+from ..checks.functions import call_learner_function
 from ..predictions import range_answer, range_pair_answer
 
 _check_slope = number_answer(-0.02, rtol=1e-12, mistakes={
@@ -157,19 +157,12 @@ def _describe(name, got, want):
 
 
 def _check_leaky_layer(answer):
-    if not callable(answer):
-        return False, (f"expected your function leaky_layer_gradients itself (the name, without brackets); "
-                       f"got {answer!r}.")
     X, W, b, upstream = _layer_case()
-    try:
-        result = answer(X.copy(), W.copy(), b.copy(), upstream.copy())
-    except NotImplementedError:
-        raise
-    except Exception as error:
-        return False, f"calling it on a minibatch of {_N} examples, {_D} inputs and {_M} units raised {describe_error(error)}."
-    if not isinstance(result, (tuple, list)) or len(result) != 2:
-        shape = f" of shape {np.shape(result)}" if isinstance(result, np.ndarray) else ""
-        return False, f"expected the pair (dW, db); it returned one {type(result).__name__}{shape}."
+    result, problem = call_learner_function(
+        answer, "leaky_layer_gradients", (X, W, b, upstream),
+        f"calling it on a minibatch of {_N} examples, {_D} inputs and {_M} units", returns=("dW", "db"))
+    if problem:
+        return False, problem
     try:
         dW, db = (np.asarray(part, dtype=float) for part in result)
     except (TypeError, ValueError):

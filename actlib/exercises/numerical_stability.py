@@ -10,7 +10,7 @@ import numpy as np
 
 from ..activations import get
 from ..checks import Exercise, choice_answer, function_answer, number_answer
-from ..checks.numbers import _as_number
+from ..checks.numbers import read_number
 from ..reference import reference_float64
 
 _sigmoid = get("sigmoid")
@@ -34,7 +34,7 @@ def exponent_answer(expected, atol, mistakes, other=None):
     checker = number_answer(expected, atol=atol, mistakes=mistakes, kind="exponent")
 
     def check(answer):
-        value = _as_number(answer)
+        value = read_number(answer)
         if zero and value == 0:
             return False, zero
         correct, message = checker(answer)

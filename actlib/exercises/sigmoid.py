@@ -11,7 +11,7 @@ import sympy as sp
 
 from ..activations import get, z
 from ..checks import Exercise, choice_answer, expression_answer, function_answer
-from ..checks.numbers import _as_number
+from ..checks.numbers import read_number
 from ..reference import reference_float64
 
 _sigmoid = get("sigmoid")
@@ -24,7 +24,7 @@ that each of them lies here too."""
 
 
 def _check_fraction_left(answer):
-    value = _as_number(answer)
+    value = read_number(answer)
     if isinstance(value, str):
         return False, value + " Write the fraction as a number such as 1e-3."
     low, high = VANISHING_RANGE

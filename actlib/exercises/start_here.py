@@ -7,7 +7,7 @@ import numpy as np
 
 from ..activations import get
 from ..checks import Exercise, choice_answer, function_answer, number_answer
-from ..checks.numbers import _as_number
+from ..checks.numbers import read_number
 
 _sigmoid = get("sigmoid")
 
@@ -22,7 +22,7 @@ the collapsed network could reach in principle, and what training does not look 
 
 
 def _check_identity_accuracy(answer):
-    value = _as_number(answer)
+    value = read_number(answer)
     if isinstance(value, str):
         return False, value
     if value < 0 or value > 100:

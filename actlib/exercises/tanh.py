@@ -10,7 +10,7 @@ import sympy as sp
 
 from ..activations import get, z
 from ..checks import Exercise, expression_answer, function_answer
-from ..checks.numbers import _as_number
+from ..checks.numbers import read_number
 from ..formula import describe_error
 from ..predictions import range_answer, range_pair_answer
 from ..reference import reference_float64
@@ -84,7 +84,7 @@ class _Fraction:
         return self.check.accepts(value)
 
     def __call__(self, answer):
-        value = _as_number(answer)
+        value = read_number(answer)
         if not isinstance(value, str) and value <= -1 and value == round(value):
             return False, (f"{value:g} looks like an exponent, the power of ten; the question asks for the "
                            "fraction itself, a number between 0 and 1 such as 1e-3")

@@ -22,7 +22,7 @@ import numpy as np
 import traitlets
 
 from ..activations import get
-from ..finite_differences import METHODS, _check_method, finite_difference
+from ..finite_differences import METHODS, check_method, finite_difference
 from ..plotting import METHOD_STYLE, SLOPE_COLOUR, VALUE_COLOUR, _z_grid, display_name
 from . import data as _data
 
@@ -61,7 +61,7 @@ class Explorer(anywidget.AnyWidget):
         low, high = float(curve_z[0]), float(curve_z[-1])
         if not low <= z <= high:
             raise ValueError(f"z = {z!r} is outside z_range = ({low:g}, {high:g}).")
-        _check_method(method)
+        check_method(method)
         if not 1e-12 <= h <= 1.0:
             raise ValueError(f"h must be between 1e-12 and 1; got {h!r}.")
         methods = _data.methods_for(activation)
@@ -118,7 +118,7 @@ class Explorer(anywidget.AnyWidget):
 
     def set_method(self, method):
         """Choose the finite-difference method."""
-        _check_method(method)
+        check_method(method)
         if method not in self.spec["methods"]:
             raise ValueError(f"{self.activation.name} does not accept complex input; valid methods here: "
                              f"{', '.join(self.spec['methods'])}.")

@@ -48,10 +48,10 @@ def _form_problem(answer, form: dict) -> str:
     """Why ``answer`` does not have ``form``, or '' if it does (nothing about the right value)."""
     kind = form["kind"]
     if kind == "number":  # as the self-study check reads numbers: int, float, Fraction, numpy, "1e-6", "25%"
-        from ..checks.numbers import _as_number
+        from ..checks.numbers import read_number
         if isinstance(answer, numbers.Real) and not isinstance(answer, bool) and not math.isfinite(float(answer)):
             return f"`{answer}` is not a finite number."
-        value = _as_number(answer)
+        value = read_number(answer)
         return value if isinstance(value, str) else ""
     if kind == "change":
         if not isinstance(answer, dict) or len(answer) != 1 or not all(isinstance(key, str) for key in answer):
