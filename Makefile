@@ -169,7 +169,7 @@ student: install
 	$(BIN)/python scripts/make_student.py --output $(STUDENT)
 
 # Graded coursework in $(GRADED): nbgrader's release notebooks (answers blank, checks of the answer's
-# form only) and a wheel of actlib without actlib/exercises (keys, hints, solutions). Never touches
+# form only) and a wheel of actlib without actlib_course/exercises (keys, hints, solutions). Never touches
 # notebooks/ and refuses a folder it did not create. The lecturer keeps the keys: see README.
 GRADED ?= graded
 graded: install

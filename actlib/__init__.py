@@ -5,11 +5,11 @@
 >>> float(sigmoid.derivative(0.0))
 0.25
 """
-from .activations import Activation, UnknownActivationError, get, names, register, unregister, z
-from . import exponential_linear, gated, logistic, rectified  # each registers its family's activations
-from .combine import add, blend, compose, multiply
-from .custom import from_expression
-from .finite_differences import METHODS, StepSweep, default_step, finite_difference, step_sweep
+from actlib.activations import Activation, UnknownActivationError, get, names, register, unregister, z
+from actlib.activations import exponential_linear, gated, logistic, rectified  # each registers its family's activations
+from actlib.symbolic.combine import add, blend, compose, multiply
+from actlib.symbolic.from_expression import from_expression
+from actlib.numerics.finite_differences import METHODS, StepSweep, default_step, finite_difference, step_sweep
 
 __version__ = "0.1.0"
 
@@ -27,7 +27,7 @@ _LAZY = {
 
 
 def __getattr__(name):
-    """Lazy names, and every public submodule as an attribute (``actlib.nn.MLP``) on first use."""
+    """Lazy names, and every public submodule as an attribute (``actlib.training.nn.MLP``) on first use."""
     from importlib import import_module
 
     if name in _LAZY:

@@ -16,7 +16,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 
 import actlib
-from actlib.reference import reference, ulp_errors
+from actlib.numerics.reference import reference, ulp_errors
 from routes import routes, torch_version
 
 RESULTS = Path(__file__).resolve().parent / "results"

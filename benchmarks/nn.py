@@ -1,4 +1,4 @@
-"""Training time of actlib.nn.MLP per epoch, full batch, on seeded moons (`make bench`).
+"""Training time of actlib.training.nn.MLP per epoch, full batch, on seeded moons (`make bench`).
 
 Each epoch is one gradient step on the whole set plus the per-epoch measurements ``fit`` records
 (loss, accuracy, gradient norms, dead units), which cost about as much again. Writes
@@ -9,16 +9,16 @@ from pathlib import Path
 
 import numpy as np
 
-from actlib import datasets
-from actlib.nn import MLP, train_over_seeds
-from actlib.seeds import SEEDS
+from actlib.training import datasets
+from actlib.training.nn import MLP, train_over_seeds
+from actlib.training.seeds import SEEDS
 
 CASES = [([2, 4, 1], "tanh", 400), ([2, 16, 16, 1], "relu", 400), ([2] + [16] * 10 + [1], "tanh", 400),
          ([2, 64, 64, 1], "relu", 4000)]
 
 
 def main():
-    lines = ["# actlib.nn: training time per epoch (full batch)\n",
+    lines = ["# actlib.training.nn: training time per epoch (full batch)\n",
              "| network | activation | points | ms per epoch | 1000 epochs (s) |", "|---|---|---:|---:|---:|"]
     for sizes, activation, n in CASES:
         X, y = datasets.moons(n, seed=0)

@@ -63,10 +63,10 @@ def core_exercises(markdown: str) -> int:
 
 
 def exercise_kinds(markdown: str) -> Counter:
-    match = re.search(r"from actlib\.exercises import (\w+) as exercises", markdown)
+    match = re.search(r"from actlib_course\.exercises import (\w+) as exercises", markdown)
     if not match:
         return Counter()
-    module = importlib.import_module(f"actlib.exercises.{match.group(1)}")
+    module = importlib.import_module(f"actlib_course.exercises.{match.group(1)}")
     return Counter(exercise.kind for exercise in module.EXERCISES)
 
 

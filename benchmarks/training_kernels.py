@@ -1,9 +1,9 @@
-"""Why training uses its own tanh, sigmoid, SiLU and (S)ELU kernels (``actlib.nn._training_kernel``),
+"""Why training uses its own tanh, sigmoid, SiLU and (S)ELU kernels (``actlib.training.nn._training_kernel``),
 and combinations (here a ReLU–SiLU blend, as notebook 06 trains) their parts' training kernels.
 
 Times, on the stack a notebook trains (5 seeds x 200 points x 16 units, float64): the public
 ``value_and_derivative`` (input checks, block-by-block evaluation, last-ulp accuracy), the same
-activation's kernel called directly, and the training-only kernel of ``actlib.logistic``; then one
+activation's kernel called directly, and the training-only kernel of ``actlib.activations.logistic``; then one
 10-layer tanh and sigmoid network of 5 seeds trained 100 epochs each way. Also measures how far the
 training kernels stray from the public ones over z in [-40, 40] (in ulp of the public result, and
 absolute), and that they are exactly 0 at the same z. Writes ``results/training_kernels.md``.
@@ -14,8 +14,8 @@ from pathlib import Path
 import numpy as np
 
 import actlib
-from actlib import datasets, nn
-from actlib.nn import train_over_seeds
+from actlib.training import datasets, nn
+from actlib.training.nn import train_over_seeds
 
 STACK = (5, 200, 16)
 

@@ -10,7 +10,7 @@ do". Pages are made from
 the student version of each notebook (scripts/make_student.py), so the exercises show no solutions.
 An explorer's
 widget view needs a kernel, so it is dropped from the copy that is rendered; in its place the page
-gets the explorer itself: actlib/explorer/explorer.js, the module the notebook's widget runs, inlined
+gets the explorer itself: actlib/views/explorer/explorer.js, the module the notebook's widget runs, inlined
 in the page with the numbers the explorer stored in its output (``application/vnd.actlib.explorer+json``:
 every reachable z and h, for a few positions of each parameter). It draws with no kernel and no
 network; until it runs (or without JavaScript) the stored PNG and text readout show. Outputs stored
@@ -50,7 +50,7 @@ from make_student import student_copy
 ROOT = Path(__file__).resolve().parent.parent
 MARKER = ".built-by-actlib-build-site"
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
-EXPLORER = "application/vnd.actlib.explorer+json"  # actlib.explorer.STATIC_MIME_TYPE
+EXPLORER = "application/vnd.actlib.explorer+json"  # actlib.views.explorer.STATIC_MIME_TYPE
 EXPLORER_FILES = ROOT / "actlib" / "explorer"
 SITE_FILES = ROOT / "scripts" / "site"
 NODE_MODULES = ROOT / "node_modules"

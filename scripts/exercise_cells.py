@@ -1,4 +1,4 @@
-"""Each notebook's exercise cells, written from their one source: the Exercise in actlib/exercises.
+"""Each notebook's exercise cells, written from their one source: the Exercise in actlib_course/exercises.
 
 An exercise takes three cells in its notebook: the markdown prompt ("**Exercise N.**" and the
 exercise's ``prompt``), the answer cell (the worked ``answer_code`` between nbgrader's solution
@@ -47,7 +47,7 @@ def grading_source(exercise) -> str:
 
 
 def _exercises(notebook):
-    module = importlib.import_module(f"actlib.exercises.{exercise_module(notebook)}")
+    module = importlib.import_module(f"actlib_course.exercises.{exercise_module(notebook)}")
     return module.EXERCISES
 
 
@@ -121,7 +121,7 @@ def main():
             print(f"rewrote {path.name}: " + "; ".join(found))
         else:
             problems += [f"{path.name} {line}" for line in found]
-    print("\n".join(problems) or "every notebook's exercise cells agree with actlib/exercises")
+    print("\n".join(problems) or "every notebook's exercise cells agree with actlib_course/exercises")
     return 1 if problems else 0
 
 

@@ -1,12 +1,12 @@
 """Graded coursework (`make graded`): release notebooks and a package with no answer key, for students.
 
-Self-study notebooks (notebooks/) import ``actlib.exercises``: feedback that tells right from wrong,
+Self-study notebooks (notebooks/) import ``actlib_course.exercises``: feedback that tells right from wrong,
 hints, worked solutions. Graded mode splits that in two:
 
 * **What students get** (``graded/``, written by ``make graded``): nbgrader's release version of
   every notebook, whose exercise cells import ``actlib.graded`` (a check of the answer's *form*:
   number, formula, pair, letter, function; never of its value), and a wheel of actlib built without
-  ``actlib/exercises`` (the keys, hints and solutions).
+  ``actlib_course/exercises`` (the keys, hints and solutions).
 * **What stays with the lecturer**: the nbgrader *source* notebooks (``--course DIR`` writes them to
   ``DIR/source/<notebook>/``): each answer cell holds the worked solution between nbgrader's solution
   markers and each graded cell holds, between ``### BEGIN HIDDEN TESTS`` and ``### END HIDDEN TESTS``,
@@ -42,7 +42,7 @@ NOTEBOOKS = ROOT / "notebooks"
 FORMS = ROOT / "actlib" / "graded" / "forms.json"
 CONFIG = ROOT / "coursework" / "nbgrader_config.py"
 MARKER = ".built-by-actlib-make-graded"
-IMPORT = re.compile(r"from actlib\.exercises import (\w+) as exercises")
+IMPORT = re.compile(r"from actlib_course\.exercises import (\w+) as exercises")
 GRADING = re.compile(r"exercises\.(q\d+)\.grade\(answer\)")
 SOLUTION = re.compile(r"### BEGIN SOLUTION\n(.*?)### END SOLUTION", re.S)
 # The self-study sentences about hints and worked solutions, to the end of their paragraph.
@@ -52,7 +52,7 @@ GRADED_HELP = ("In graded work the check says only whether your answer has the f
                "and worked solutions are not available.")
 # The hidden test comes first so that the visible check stays the cell's last line, the one shown.
 HIDDEN = """### BEGIN HIDDEN TESTS
-from actlib.exercises import {module} as _answer_keys   # the lecturer's actlib only
+from actlib_course.exercises import {module} as _answer_keys   # the lecturer's actlib only
 assert _answer_keys.{q}(answer), _answer_keys.{q}(answer)
 ### END HIDDEN TESTS
 exercises.{q}.check(answer)   # the answer's form only: it is marked when the notebook is graded"""
@@ -63,7 +63,7 @@ def notebook_paths(source: Path = NOTEBOOKS) -> list[Path]:
 
 
 def exercise_module(notebook) -> str:
-    """The actlib.exercises module a notebook imports as ``exercises``."""
+    """The actlib_course.exercises module a notebook imports as ``exercises``."""
     for cell in notebook.cells:
         match = IMPORT.search(cell.source) if cell.cell_type == "code" else None
         if match:
@@ -149,7 +149,7 @@ def compute_forms(source: Path = NOTEBOOKS) -> dict:
     for path in notebook_paths(source):
         notebook = nbformat.read(path, as_version=4)
         module = exercise_module(notebook)
-        exercises = importlib.import_module(f"actlib.exercises.{module}")
+        exercises = importlib.import_module(f"actlib_course.exercises.{module}")
         forms[module] = {}
         for q, answer_cell, _ in exercise_cells(notebook):
             exercise = getattr(exercises, q)
@@ -191,7 +191,7 @@ def nbgrader(course: Path, *arguments: str, env=None) -> subprocess.CompletedPro
 
 
 def build_keyless_wheel(output: Path) -> Path:
-    """A wheel of actlib without actlib/exercises (answer keys, hints, solutions), version ``+graded``."""
+    """A wheel of actlib without actlib_course/exercises (answer keys, hints, solutions), version ``+graded``."""
     with tempfile.TemporaryDirectory() as staging:
         staging = Path(staging)
         shutil.copytree(ROOT / "actlib", staging / "actlib",
@@ -206,7 +206,7 @@ def build_keyless_wheel(output: Path) -> Path:
             raise RuntimeError(f"building the graded wheel failed:\n{built.stdout}{built.stderr}")
     (wheel,) = output.glob("actlib-*.whl")
     with zipfile.ZipFile(wheel) as archive:
-        leaked = [name for name in archive.namelist() if name.startswith("actlib/exercises")]
+        leaked = [name for name in archive.namelist() if name.startswith("actlib_course/exercises")]
     if leaked:
         raise RuntimeError(f"the graded wheel contains {leaked}")
     return wheel

@@ -11,7 +11,7 @@ import re
 import sys
 from pathlib import Path
 
-from actlib.properties import declared_table
+from actlib.views.properties import declared_table
 
 README = Path(__file__).resolve().parent.parent / "README.md"
 

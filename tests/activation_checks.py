@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
 import actlib
-from actlib.properties import properties
-from actlib.reference import accuracy, accuracy_points
+from actlib.views.properties import properties
+from actlib.numerics.reference import accuracy, accuracy_points
 
 FLOATS = [np.float16, np.float32, np.float64]
 
@@ -105,7 +105,7 @@ def check_accuracy(activation, dtype, derivative):
 
 
 def check_measured_properties(activation):
-    """What ``actlib.properties`` measures agrees with what the class declares."""
+    """What ``actlib.views.properties`` measures agrees with what the class declares."""
     measured = properties(activation)
     assert (measured.monotone, measured.smooth, measured.saturates) == (
         activation.monotone, activation.smooth, activation.saturates)

@@ -122,7 +122,7 @@ def test_scalars_ints_lists_and_views(activation):
 def test_large_arrays_match_small_ones(activation):
     """Inputs above the block size take the blockwise path; it must give the numbers that pieces
     small enough for the one-block path give, every one of them."""
-    block = actlib._elementwise.BLOCK_SIZE
+    block = actlib.activations.evaluation.BLOCK_SIZE
     z = np.random.default_rng(0).normal(0, 10, 3 * block + 17)
     value, slope = activation.value_and_derivative(z)
     pieces = [z[start:start + block // 3] for start in range(0, z.size, block // 3)]  # not aligned to blocks

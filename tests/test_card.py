@@ -1,4 +1,4 @@
-"""The derivative card (actlib.card, notebook 09) is built from the classes' declared facts: every
+"""The derivative card (actlib.views.card, notebook 09) is built from the classes' declared facts: every
 registered activation declares them, the stable form it declares is the derivative, and a newly
 registered class appears on the card with nothing else edited."""
 from pathlib import Path
@@ -8,7 +8,7 @@ import pytest
 import sympy as sp
 
 import actlib
-from actlib.card import (FRAMEWORK_COSTS, REQUIRED_FACTS, card, check_facts, computed_form, framework_cost,
+from actlib.views.card import (FRAMEWORK_COSTS, REQUIRED_FACTS, card, check_facts, computed_form, framework_cost,
                          kink_convention, latex_disagreements, missing_facts)
 
 SPEED = Path(__file__).resolve().parent.parent / "benchmarks" / "results"

@@ -1,4 +1,4 @@
-"""actlib.checks: right, wrong and unanswered for every kind of answer; learner errors become feedback."""
+"""actlib_course.checks: right, wrong and unanswered for every kind of answer; learner errors become feedback."""
 import math
 import time
 
@@ -7,7 +7,7 @@ import pytest
 import sympy as sp
 
 import actlib
-from actlib.checks import (
+from actlib_course.checks import (
     Exercise, Feedback, choice_answer, expression_answer, function_answer, number_answer, tail_points, tuple_answer,
 )
 
@@ -65,7 +65,7 @@ def test_a_single_hint_is_the_only_one_and_then_shown_again():
 
 
 def test_every_exercise_module_steps_through_its_hints():
-    from actlib.exercises import start_here
+    from actlib_course.exercises import notebook00_start_here as start_here
     q = Exercise("copy.q1", start_here.q1.prompt, start_here.q1.checker, hints=start_here.q1.hints)
     shown = [str(q.hint()) for _ in range(len(q.hints) + 1)]
     assert [text.split("**")[1] for text in shown[:-1]] == [f"Hint {i} of {len(q.hints)}:" for i in range(1, len(q.hints) + 1)]
@@ -474,7 +474,7 @@ def test_a_checker_may_choose_the_hint_shown():
 
 
 def test_a_range_reason_starting_with_its_verdict_is_not_said_twice():
-    from actlib.predictions import range_answer
+    from actlib_course.predict_checks import range_answer
     check = range_answer(1e-21, 1e-16, above={1e-10: "too large: each 10 layers shrink it a million-fold."})
     message = check(1e-8)[1]
     assert message == "1e-08 is too large: each 10 layers shrink it a million-fold.", message

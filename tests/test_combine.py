@@ -6,7 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import actlib
-from actlib.combine import Blend, Compose, Product, Sum
+from actlib.symbolic.combine import Blend, Compose, Product, Sum
 
 COMBINATIONS = [
     actlib.add("relu", "tanh"),
@@ -74,7 +74,7 @@ def test_identity_repr_and_names():
     a, b = actlib.add("relu", "tanh"), actlib.add(actlib.get("relu"), actlib.get("tanh"))
     assert a == b and hash(a) == hash(b) and a != actlib.add("tanh", "relu")
     assert isinstance(a, Sum) and a.name == "relu + tanh"
-    assert repr(actlib.compose("tanh", "softplus")) == "actlib.combine.compose(actlib.get('tanh'), actlib.get('softplus'))"
+    assert repr(actlib.compose("tanh", "softplus")) == "actlib.symbolic.combine.compose(actlib.get('tanh'), actlib.get('softplus'))"
     assert isinstance(actlib.multiply("relu", "relu"), Product) and isinstance(actlib.compose("relu", "relu"), Compose)
 
 
@@ -84,7 +84,7 @@ def test_unknown_part_names_the_valid_ones():
 
 
 def test_trains_in_the_network():
-    from actlib.nn import MLP
+    from actlib.training.nn import MLP
 
     network = MLP([2, 6, 1], actlib.blend("tanh", "silu", weight=0.5), seed=0)
     X = np.random.default_rng(1).normal(size=(30, 2))

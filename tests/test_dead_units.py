@@ -2,7 +2,7 @@ import numpy as np
 import pytest
 
 import actlib
-from actlib.dead_units import dead_units, train_with_shock
+from actlib.training.dead_units import dead_units, train_with_shock
 
 
 def test_dead_units_are_columns_that_never_fire():
@@ -54,8 +54,8 @@ def test_bad_arguments(kwargs, error, words):
 
 
 # -- several seeds (and rates) as one stacked computation ------------------------------------------
-from actlib.dead_units import ShockRuns, train_with_shock_over_seeds  # noqa: E402
-from actlib.seeds import SEEDS, Spread  # noqa: E402
+from actlib.training.dead_units import ShockRuns, train_with_shock_over_seeds  # noqa: E402
+from actlib.training.seeds import SEEDS, Spread  # noqa: E402
 
 
 @pytest.mark.parametrize("activation", ["relu", actlib.get("leaky_relu", alpha=0.1)])

@@ -1,9 +1,9 @@
-"""actlib.derivation: steps shown as written, checked by sympy, a wrong step stopped by name."""
+"""actlib.symbolic.derivation: steps shown as written, checked by sympy, a wrong step stopped by name."""
 import pytest
 import sympy as sp
 
 import actlib
-from actlib.derivation import Derivation, StepError, check_step
+from actlib.symbolic.derivation import Derivation, StepError, check_step
 
 SIGMA = {"sigma": actlib.get("sigmoid").expr}
 
@@ -59,7 +59,7 @@ def test_symbols_keep_their_assumptions_and_a_side_equality_is_checked_on_its_ow
 
 
 def test_a_step_sympy_cannot_prove_but_numbers_confirm_is_marked_as_checked_at_points(monkeypatch):
-    import actlib.derivation as derivation
+    import actlib.symbolic.derivation as derivation
     monkeypatch.setattr(derivation.sp, "simplify", lambda expression: expression)  # sympy "cannot prove"
     d = Derivation("f", "exp(-z)/(1 + exp(-z))").step("rewrite", "1/(1 + exp(z))")
     assert "checked at points" in d._repr_latex_() and "checked at points" in repr(d)

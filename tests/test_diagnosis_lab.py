@@ -1,9 +1,9 @@
-"""actlib.diagnosis_lab: one change at a time, runs over seeds, verdicts from what each run did."""
+"""actlib.training.diagnosis_lab: one change at a time, runs over seeds, verdicts from what each run did."""
 import numpy as np
 import pytest
 
-from actlib import datasets
-from actlib import diagnosis_lab as lab
+from actlib.training import datasets
+from actlib.training import diagnosis_lab as lab
 
 
 def test_changed_applies_one_change_and_leaves_the_case_alone():

@@ -1,7 +1,7 @@
 """One source per exercise: every notebook's exercise cells are those its Exercise objects write.
 
 The prompt (after "**Exercise N.**"), the answer cell (worked answer between nbgrader's solution
-markers, the student stub, nbgrader's metadata) and the grading cell come from actlib/exercises;
+markers, the student stub, nbgrader's metadata) and the grading cell come from actlib_course/exercises;
 `python scripts/exercise_cells.py --write` rewrites the notebooks after an exercise changes.
 """
 import sys
@@ -36,5 +36,5 @@ def test_a_drifted_notebook_is_caught():
 
 
 def test_the_written_solution_shows_the_answer_cell():
-    from actlib.exercises import sigmoid
+    from actlib_course.exercises import notebook01_sigmoid as sigmoid
     assert sigmoid.q3.solution().text.endswith(f"```python\n{sigmoid.q3.answer_code}```")

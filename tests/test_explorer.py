@@ -1,6 +1,6 @@
 """The explorer: what the browser shows is actlib's numbers, and the kernel's part keeps its promises.
 
-The front end (actlib/explorer/explorer.js) computes the readout from the arrays the widget sends.
+The front end (actlib/views/explorer/explorer.js) computes the readout from the arrays the widget sends.
 The first tests run that very module in Node (the machine's Node.js; no npm packages) over the
 widget's data and compare every number it would show with actlib's own, bit for bit.
 """
@@ -14,8 +14,8 @@ import numpy as np
 import pytest
 
 import actlib
-from actlib.explorer import MODULE, STATIC_MIME_TYPE, Explorer
-from actlib.explorer import data as explorer_data
+from actlib.views.explorer import MODULE, STATIC_MIME_TYPE, Explorer
+from actlib.views.explorer import data as explorer_data
 
 NODE = shutil.which("node")
 
@@ -252,7 +252,7 @@ def test_the_widget_serves_the_module_and_stylesheet_in_the_package():
 @pytest.mark.parametrize("setup", ["import matplotlib; matplotlib.use('Agg')", "import matplotlib", "pass"])
 def test_importing_the_explorer_leaves_the_matplotlib_backend_alone(setup):
     code = (f"{setup}\nimport matplotlib\nbefore = matplotlib.rcParams._get_backend_or_none()\n"
-            "import actlib.explorer\nprint(before, matplotlib.rcParams._get_backend_or_none())")
+            "import actlib.views.explorer\nprint(before, matplotlib.rcParams._get_backend_or_none())")
     env = {"PATH": "/usr/bin:/bin"}
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
     before, after = result.stdout.split()

@@ -96,7 +96,7 @@ def test_smoothed_best_step_ignores_a_lucky_step():
 
 
 def test_numerical_gradient_matches_the_analytic_one_and_restores_the_array():
-    from actlib.finite_differences import numerical_gradient
+    from actlib.numerics.finite_differences import numerical_gradient
 
     weights = np.array([[0.5, -1.0], [2.0, 0.25]])
     before = weights.copy()

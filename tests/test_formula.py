@@ -1,13 +1,13 @@
-"""actlib.formula: numbers as a learner writes them, and quick refusals of formulas that would hang the kernel."""
+"""actlib.symbolic.formula: numbers as a learner writes them, and quick refusals of formulas that would hang the kernel."""
 import time
 
 import pytest
 import sympy as sp
 
 import actlib
-from actlib.checks import expression_answer, number_answer
-from actlib.exercises import sigmoid as sigmoid_exercises
-from actlib.formula import FormulaError, FormulaTooLarge, parse_formula, run_with_time_limit
+from actlib_course.checks import expression_answer, number_answer
+from actlib_course.exercises import notebook01_sigmoid as sigmoid_exercises
+from actlib.symbolic.formula import FormulaError, FormulaTooLarge, parse_formula, run_with_time_limit
 
 z = actlib.z
 
@@ -106,7 +106,7 @@ def test_the_timer_never_escapes_as_its_own_exception():
 
 def test_in_the_browser_there_is_no_timer(monkeypatch):
     """Pyodide (sys.platform "emscripten") has a signal module, but its timer cannot interrupt running code."""
-    from actlib import formula
+    from actlib.symbolic import formula
 
     assert formula.TIMER  # this desktop
     monkeypatch.setattr(formula.sys, "platform", "emscripten")
@@ -117,7 +117,7 @@ def test_without_a_timer_the_work_runs_to_the_end_and_a_slow_one_says_so(monkeyp
     import signal
     import warnings
 
-    from actlib import formula
+    from actlib.symbolic import formula
 
     monkeypatch.setattr(formula, "TIMER", False)
     monkeypatch.setattr(formula.sys, "platform", "emscripten")
@@ -202,9 +202,9 @@ REFUSED = [
 _REFUSALS_SCRIPT = r"""
 import json, resource, sys, time
 import actlib
-from actlib.checks import expression_answer
-from actlib.derivation import Derivation, StepError
-from actlib.formula import FormulaError, parse_formula
+from actlib_course.checks import expression_answer
+from actlib.symbolic.derivation import Derivation, StepError
+from actlib.symbolic.formula import FormulaError, parse_formula
 
 # memory for the work from here on: what the interpreter has reserved so far plus 200 MB
 with open("/proc/self/status") as status:

@@ -2,7 +2,7 @@
 
 The test builds graded/ in a temporary folder and searches every notebook in it and every file inside
 every wheel or archive in it for the instructor's material: each line of every worked solution in
-the notebooks, and each line and string of the exercise modules (actlib/exercises: expected values,
+the notebooks, and each line and string of the exercise modules (actlib_course/exercises: expected values,
 known slips, hints, solutions), leaving out only what students are meant to see (the prompts, the
 answer stubs, import lines).
 
@@ -30,11 +30,11 @@ MIN_LENGTH = 12  # shorter lines (`return out`, `answer = "a"`) are common words
 
 def _allowed_text() -> str:
     """What students are meant to see in both modes: every prompt, every answer stub, the lessons
-    (every notebook cell but the answer cells) and the library outside actlib/exercises. A solution
+    (every notebook cell but the answer cells) and the library outside actlib_course/exercises. A solution
     line that also appears there is not a key (``except Exception as error:``); the two such lines
     found when this was written are 01.q3's ``return e / (1 + e) ** 2``, which notebook 06 uses for
     a deliberately buggy tanh slope, and 02.q1's slip ``tanh(z)*(1 - tanh(z))``, the example in
-    actlib/checks.py's docstring."""
+    actlib_course/checks.py's docstring."""
     forms = json.loads(make_graded.FORMS.read_text())
     parts = [spec["prompt"] for module in forms.values() for spec in module.values()]
     for path in make_graded.notebook_paths():
@@ -113,7 +113,7 @@ def test_graded_folder_holds_release_notebooks_and_a_keyless_wheel(graded):
     (wheel,) = graded.glob("*.whl")
     with zipfile.ZipFile(wheel) as archive:
         names = archive.namelist()
-    assert "actlib/graded/forms.json" in names and "actlib/checks/__init__.py" in names
+    assert "actlib/graded/forms.json" in names and "actlib_course/checks/__init__.py" in names
     assert not [name for name in names if "exercises" in name]
 
 
@@ -148,7 +148,7 @@ def test_released_exercise_cells_check_the_form_only(graded):
     notebook = nbformat.read(graded / "release" / "01_sigmoid" / "01_sigmoid.ipynb", as_version=4)
     text = nbformat.writes(notebook)
     assert "from actlib.graded import sigmoid as exercises" in text
-    assert "actlib.exercises" not in text and "HIDDEN TESTS" not in text and "BEGIN SOLUTION" not in text
+    assert "actlib_course.exercises" not in text and "HIDDEN TESTS" not in text and "BEGIN SOLUTION" not in text
     graded_cells = [c for c in notebook.cells if c.metadata.get("nbgrader", {}).get("grade")]
     assert len(graded_cells) == 5 and all(c.source.startswith("exercises.q") for c in graded_cells)
     for path in make_graded.notebook_paths():
@@ -189,7 +189,7 @@ def test_release_notebook_runs_on_the_keyless_wheel(graded, tmp_path, monkeypatc
         "sys.meta_path[:] = [finder for finder in sys.meta_path if 'editable' not in repr(finder)]\n"
         "import actlib, importlib.util\n"
         "assert actlib.__file__.startswith(%r), actlib.__file__\n"
-        "assert importlib.util.find_spec('actlib.exercises') is None" % str(tmp_path / "site")))
+        "assert importlib.util.find_spec('actlib_course.exercises') is None" % str(tmp_path / "site")))
     NotebookClient(notebook, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(tmp_path)}}).execute()
     shown = [output.get("data", {}).get("text/plain", "") for cell in notebook.cells
              if cell.metadata.get("nbgrader", {}).get("grade") for output in cell.outputs]

@@ -1,10 +1,10 @@
-"""actlib.linear_baseline: the most accurate straight line, checked against trying every pair of points."""
+"""actlib.training.linear_baseline: the most accurate straight line, checked against trying every pair of points."""
 import numpy as np
 import pytest
 
-from actlib.datasets import circles, moons
-from actlib.linear_baseline import Line, best_line, boundary_of
-from actlib.nn import MLP
+from actlib.training.datasets import circles, moons
+from actlib.training.linear_baseline import Line, best_line, boundary_of
+from actlib.training.nn import MLP
 
 
 def accuracy_by_brute_force(X, y):

@@ -15,9 +15,9 @@ import pytest
 import sympy as sp
 
 import actlib
-from actlib.card import card, check_facts, latex_disagreements
-from actlib.nn import MLP
-from actlib.properties import declared_table, property_table
+from actlib.views.card import card, check_facts, latex_disagreements
+from actlib.training.nn import MLP
+from actlib.views.properties import declared_table, property_table
 from activation_checks import (FLOATS, activations_under_test, check_accuracy, check_limits, check_measured_properties,
                                check_on_random_floats)
 

@@ -3,8 +3,8 @@ import numpy as np
 import pytest
 
 import actlib
-from actlib import datasets, nn
-from actlib.nn import MLP
+from actlib.training import datasets, nn
+from actlib.training.nn import MLP
 
 X, Y = datasets.moons(60, seed=1)
 

@@ -65,7 +65,7 @@ def test_error_panel_is_log_scale_and_leaves_out_exact_zeros():
 
 
 def test_error_panel_legend_states_the_step_it_used():
-    from actlib.finite_differences import default_step
+    from actlib.numerics.finite_differences import default_step
 
     ax = actlib.plot_error_panel("sigmoid", methods=("forward", "central", "complex_step")).axes[0]
     labels = [t.get_text() for t in ax.get_legend().get_texts()]
@@ -105,8 +105,8 @@ def test_error_panel_keeps_the_requested_z_range_even_where_errors_are_zero():
 
 
 def test_decision_boundary_draws_probabilities_and_data():
-    from actlib import datasets
-    from actlib.nn import MLP
+    from actlib.training import datasets
+    from actlib.training.nn import MLP
 
     X, y = datasets.moons(100)
     figure = actlib.plot_decision_boundary(MLP([2, 4, 1], "tanh"), X, y)

@@ -11,10 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from actlib.chain import chain_gradients
-from actlib.dead_units import train_with_shock_over_seeds
-from actlib.exercises import (beyond_the_brief, derivative_card, finite_differences, leaky_relu, numerical_stability, relu,
-                              sigmoid, start_here, tanh)
+from actlib.training.layer_chains import chain_gradients
+from actlib.training.dead_units import train_with_shock_over_seeds
+from actlib_course.exercises import (notebook06_beyond_the_brief as beyond_the_brief, notebook09_derivative_card as derivative_card, notebook08_finite_differences as finite_differences, notebook04_leaky_relu as leaky_relu, notebook07_numerical_stability as numerical_stability, notebook03_relu as relu, notebook01_sigmoid as sigmoid, notebook00_start_here as start_here, notebook02_tanh as tanh)
 
 NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
 

@@ -1,4 +1,4 @@
-"""actlib.properties: measured properties match what each class declares, and the table shows them."""
+"""actlib.views.properties: measured properties match what each class declares, and the table shows them."""
 import csv
 from pathlib import Path
 
@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 import actlib
-from actlib.properties import measured_costs, properties, property_table, smooth_extremes
+from actlib.views.properties import measured_costs, properties, property_table, smooth_extremes
 from activation_checks import activations_under_test, check_measured_properties
 
 SPEED_CSV = Path(__file__).resolve().parent.parent / "benchmarks" / "results" / "speed.csv"

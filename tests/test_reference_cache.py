@@ -1,9 +1,9 @@
-"""actlib.reference keeps mpmath values by expression and points: the same numbers, computed once."""
+"""actlib.numerics.reference keeps mpmath values by expression and points: the same numbers, computed once."""
 import mpmath
 import numpy as np
 
 import actlib
-from actlib import reference
+from actlib.numerics import reference
 
 
 def test_same_expression_shares_reference_values_and_other_points_are_computed_afresh():

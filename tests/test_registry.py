@@ -6,8 +6,8 @@ import pytest
 import sympy as sp
 
 import actlib
-from actlib.nn import MLP
-from actlib.properties import property_table
+from actlib.training.nn import MLP
+from actlib.views.properties import property_table
 from activation_checks import (activations_under_test, check_accuracy, check_limits, check_measured_properties,
                                check_on_random_floats)
 

@@ -2,10 +2,10 @@
 import numpy as np
 import pytest
 
-from actlib import datasets
-from actlib.nn import MLP, train_over_seeds
-from actlib.seeds import SEEDS, ClaimFailed, Spread, check, over_seeds
-from actlib.training_diagnostics import unit_turnover
+from actlib.training import datasets
+from actlib.training.nn import MLP, train_over_seeds
+from actlib.training.seeds import SEEDS, ClaimFailed, Spread, check, over_seeds
+from actlib.training.diagnostics import unit_turnover
 
 X, Y = datasets.moons(80, seed=3)
 

@@ -74,7 +74,7 @@ def test_an_explorer_output_becomes_the_live_explorer_with_its_data_inline(tmp_p
     import json
 
     import actlib
-    from actlib.explorer import MODULE, STATIC_MIME_TYPE
+    from actlib.views.explorer import MODULE, STATIC_MIME_TYPE
 
     bundle = actlib.explore("leaky_relu", z=-2.0, alpha=0.1)._repr_mimebundle_()
     notebook = nbformat.v4.new_notebook(cells=[

@@ -9,8 +9,8 @@ import numpy as np
 import pytest
 
 import actlib
-from actlib import _exact, gated
-from actlib.reference import reference
+from actlib.activations import kernels as _exact, gated
+from actlib.numerics.reference import reference
 from activation_checks import activations_under_test
 
 WITH_ROOTS = [activation for activation in activations_under_test() if activation.derivative_roots]

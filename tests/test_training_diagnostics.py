@@ -2,9 +2,9 @@
 import numpy as np
 import pytest
 
-from actlib import datasets
-from actlib.nn import MLP, History, train_over_seeds
-from actlib.training_diagnostics import compare_activations, layer_statistics, unit_turnover
+from actlib.training import datasets
+from actlib.training.nn import MLP, History, train_over_seeds
+from actlib.training.diagnostics import compare_activations, layer_statistics, unit_turnover
 
 X, Y = datasets.moons(60, seed=1)
 

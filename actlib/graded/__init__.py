@@ -1,11 +1,11 @@
 """Checks for graded work: the answer's form, never its correctness (``from actlib.graded import sigmoid``).
 
-In graded mode the notebooks import ``actlib.graded.<module>`` instead of ``actlib.exercises.<module>``.
+In graded mode the notebooks import ``actlib.graded.<module>`` instead of ``actlib_course.exercises.<module>``.
 Each ``qN.check(answer)`` says whether the answer has the form the question asks for (a number, a
 formula in z that parses, a pair, one of the letters, a dict of one change, a function that returns a finite number) and
 nothing about whether it is right: the answer keys, hints and worked solutions live in
-``actlib.exercises``, which the package students install in graded mode (``make graded``) leaves
-out. The lecturer's autograder grades with ``actlib.exercises`` in nbgrader's hidden tests.
+``actlib_course.exercises``, which the package students install in graded mode (``make graded``) leaves
+out. The lecturer's autograder grades with ``actlib_course.exercises`` in nbgrader's hidden tests.
 
 The forms are stored in ``forms.json`` beside this file, written by ``scripts/make_graded.py --forms``
 from each exercise's own solution (its answer's type, never its value).
@@ -48,7 +48,7 @@ def _form_problem(answer, form: dict) -> str:
     """Why ``answer`` does not have ``form``, or '' if it does (nothing about the right value)."""
     kind = form["kind"]
     if kind == "number":  # as the self-study check reads numbers: int, float, Fraction, numpy, "1e-6", "25%"
-        from ..checks.numbers import read_number
+        from actlib_course.checks.numbers import read_number
         if isinstance(answer, numbers.Real) and not isinstance(answer, bool) and not math.isfinite(float(answer)):
             return f"`{answer}` is not a finite number."
         value = read_number(answer)
@@ -73,7 +73,7 @@ def _form_problem(answer, form: dict) -> str:
             return f"expected {describe_form(form)}; got `{_short(answer)}`."
         return ""
     if kind == "expression":
-        from ..formula import FormulaError, parse_formula
+        from actlib.symbolic.formula import FormulaError, parse_formula
         import sympy as sp
         if isinstance(answer, sp.Basic):
             return ""
@@ -84,7 +84,7 @@ def _form_problem(answer, form: dict) -> str:
         except FormulaError as error:
             unknown = {*error.unknown, *error.functions}
             if unknown:  # which names are allowed, as the self-study check says it
-                from ..checks.expressions import _unknown_names_message
+                from actlib_course.checks.expressions import _unknown_names_message
                 return _unknown_names_message(unknown, _SIGMA_NAMES())
             return f"the formula could not be read: {error}"
         return ""
@@ -119,8 +119,8 @@ def _form_problem(answer, form: dict) -> str:
 def _SIGMA_NAMES():
     """What a formula answer may name besides z and formula.FUNCTIONS: σ and the textbook's functions."""
     import sympy as sp
-    from ..activations import get, z
-    from ..formula import TEXTBOOK_FUNCTIONS
+    from actlib.activations import get, z
+    from actlib.symbolic.formula import TEXTBOOK_FUNCTIONS
     sigma = sp.Lambda(z, get("sigmoid").expr)
     return {**TEXTBOOK_FUNCTIONS, "sigma": sigma, "σ": sigma}
 

@@ -1,6 +1,6 @@
 """Wrong-answer tables, one module per exercise module, and what the table runner needs to read them.
 
-Each module here, ``tests/wrong_answers/<module>.py`` (``<module>`` as in ``actlib/exercises/``), holds::
+Each module here, ``tests/wrong_answers/<module>.py`` (``<module>`` as in ``actlib_course/exercises/``), holds::
 
     WRONG_ANSWERS = [   # (exercise, answer, the slip or misconception behind it, words the message must contain)
         (exercises.q2, 0.25, "took y − a for a − y", ("wrong sign",)),
@@ -27,10 +27,10 @@ from pathlib import Path
 import numpy as np
 import sympy as sp
 
-import actlib.exercises
+import actlib_course.exercises
 
-EXERCISE_MODULES = {info.name: importlib.import_module(f"actlib.exercises.{info.name}")
-                    for info in pkgutil.iter_modules(actlib.exercises.__path__)}
+EXERCISE_MODULES = {info.name: importlib.import_module(f"actlib_course.exercises.{info.name}")
+                    for info in pkgutil.iter_modules(actlib_course.exercises.__path__)}
 EXERCISES = [exercise for module in EXERCISE_MODULES.values() for exercise in module.EXERCISES]
 
 TABLES = {info.name: importlib.import_module(f"wrong_answers.{info.name}")

@@ -1,5 +1,0 @@
-"""Each notebook's exercises, one module per notebook (``from actlib.exercises import sigmoid``).
-
-Every exercise is an :class:`actlib.checks.Exercise`: call it on an answer for feedback, and use
-``.hint()`` and ``.solution()`` when stuck.
-"""

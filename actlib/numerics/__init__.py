@@ -1,0 +1,1 @@
+"""Numerics around the activations: finite differences and the mpmath reference."""

@@ -1,0 +1,1 @@
+"""What a learner looks at: figures, the derivative card and property tables, the explorer."""
