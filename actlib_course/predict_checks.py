@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import math
 
-from actlib_course.checks.numbers import read_number, tuple_answer
+from actlib.symbolic.answers import read_number
+from actlib_course.checks.numbers import tuple_answer
 
 
 class _RangeCheck:

@@ -51,7 +51,7 @@ ROOT = Path(__file__).resolve().parent.parent
 MARKER = ".built-by-actlib-build-site"
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 EXPLORER = "application/vnd.actlib.explorer+json"  # actlib.views.explorer.STATIC_MIME_TYPE
-EXPLORER_FILES = ROOT / "actlib" / "explorer"
+EXPLORER_FILES = ROOT / "actlib" / "views" / "explorer"
 SITE_FILES = ROOT / "scripts" / "site"
 NODE_MODULES = ROOT / "node_modules"
 # Binder and Colab open a notebook from a public GitHub repository: its address comes from --repository

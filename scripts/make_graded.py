@@ -191,11 +191,11 @@ def nbgrader(course: Path, *arguments: str, env=None) -> subprocess.CompletedPro
 
 
 def build_keyless_wheel(output: Path) -> Path:
-    """A wheel of actlib without actlib_course/exercises (answer keys, hints, solutions), version ``+graded``."""
+    """A wheel of the library alone, version ``+graded``: the course package (actlib_course: answer keys,
+    hints, solutions, feedback) is not in the build's source at all."""
     with tempfile.TemporaryDirectory() as staging:
         staging = Path(staging)
-        shutil.copytree(ROOT / "actlib", staging / "actlib",
-                        ignore=shutil.ignore_patterns("__pycache__", "*.pyc", "exercises"))
+        shutil.copytree(ROOT / "actlib", staging / "actlib", ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
         pyproject = (ROOT / "pyproject.toml").read_text()
         pyproject = re.sub(r'^version = "([^"]+)"', r'version = "\1+graded"', pyproject, count=1, flags=re.M)
         pyproject = pyproject.replace('readme = "README.md"\n', "")
@@ -206,7 +206,7 @@ def build_keyless_wheel(output: Path) -> Path:
             raise RuntimeError(f"building the graded wheel failed:\n{built.stdout}{built.stderr}")
     (wheel,) = output.glob("actlib-*.whl")
     with zipfile.ZipFile(wheel) as archive:
-        leaked = [name for name in archive.namelist() if name.startswith("actlib_course/exercises")]
+        leaked = [name for name in archive.namelist() if name.startswith("actlib_course/")]
     if leaked:
         raise RuntimeError(f"the graded wheel contains {leaked}")
     return wheel

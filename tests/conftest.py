@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, settings
 
-from actlib.activations import _REGISTRY
+from actlib.activations import register, registered, unregister
 
 # Examples per property test, by profile (HYPOTHESIS_PROFILE): "quick", 50, is the default and what
 # `make test-unit` runs on its own, to stay within a minute (test_activations.py and test_registry.py
@@ -25,10 +25,14 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "quick"))
 @pytest.fixture
 def registry():
     """Remove activations a test registers, so other tests see only the built-in ones."""
-    before = dict(_REGISTRY)
+    before = registered()
     yield
-    _REGISTRY.clear()
-    _REGISTRY.update(before)
+    for name, cls in registered().items():
+        if before.get(name) is not cls:
+            unregister(name)
+    for name, cls in before.items():
+        if registered().get(name) is not cls:
+            register(cls)
 
 
 

@@ -28,8 +28,11 @@ def test_every_public_submodule_is_an_attribute_of_the_package():
     import types
 
     public = [info.name for info in pkgutil.iter_modules(actlib.__path__) if not info.name.startswith("_")]
-    assert {"properties", "nn", "gated", "exercises"} <= set(public)
+    assert {"activations", "numerics", "symbolic", "training", "views", "graded"} <= set(public)
     assert all(isinstance(getattr(actlib, name), types.ModuleType) for name in public)
+    for package in ("numerics", "symbolic", "training", "views"):  # actlib.training.nn, without importing it first
+        inside = [info.name for info in pkgutil.iter_modules(getattr(actlib, package).__path__)]
+        assert inside and all(isinstance(getattr(getattr(actlib, package), name), types.ModuleType) for name in inside)
     with pytest.raises(AttributeError, match="no attribute 'nonexistent'"):
         actlib.nonexistent
 
@@ -214,7 +217,7 @@ def test_docstrings_state_formula_and_convention():
     for name in actlib.names():
         doc = type(actlib.get(name)).__doc__
         assert ".. math::" in doc, name
-    assert "ReLU'(0) = 0" in actlib.activations.__doc__ and "JAX" in type(actlib.get("leaky_relu")).__doc__
+    assert "ReLU'(0) = 0" in actlib.activations.base.__doc__ and "JAX" in type(actlib.get("leaky_relu")).__doc__
 
 
 # -- properties over random floats of every dtype (hypothesis) ---------------------------------------

@@ -30,11 +30,10 @@ MIN_LENGTH = 12  # shorter lines (`return out`, `answer = "a"`) are common words
 
 def _allowed_text() -> str:
     """What students are meant to see in both modes: every prompt, every answer stub, the lessons
-    (every notebook cell but the answer cells) and the library outside actlib_course/exercises. A solution
-    line that also appears there is not a key (``except Exception as error:``); the two such lines
-    found when this was written are 01.q3's ``return e / (1 + e) ** 2``, which notebook 06 uses for
-    a deliberately buggy tanh slope, and 02.q1's slip ``tanh(z)*(1 - tanh(z))``, the example in
-    actlib_course/checks.py's docstring."""
+    (every notebook cell but the answer cells) and the library, actlib. A solution line that also
+    appears there is not a key (``except Exception as error:``); one such line was found when this was
+    written: 01.q3's ``return e / (1 + e) ** 2``, which notebook 06 uses for a deliberately buggy tanh
+    slope."""
     forms = json.loads(make_graded.FORMS.read_text())
     parts = [spec["prompt"] for module in forms.values() for spec in module.values()]
     for path in make_graded.notebook_paths():
@@ -42,7 +41,7 @@ def _allowed_text() -> str:
         answers = [answer for _, answer, _ in make_graded.exercise_cells(notebook)]
         parts += [cell.source for cell in notebook.cells if not any(cell is answer for answer in answers)]
         parts += [answer.metadata.get("actlib", {}).get("student_stub", "") for answer in answers]
-    parts += [path.read_text() for path in sorted((ROOT / "actlib").rglob("*.py")) if "exercises" not in path.parts]
+    parts += [path.read_text() for path in sorted((ROOT / "actlib").rglob("*.py"))]
     return "\n".join(parts)
 
 
@@ -61,7 +60,7 @@ def instructor_needles() -> set[str]:
                 code = line.split("  #")[0].strip()
                 if not _is_plain(code) and code not in allowed:
                     needles.add(code)
-    for module in sorted((ROOT / "actlib" / "exercises").glob("*.py")):
+    for module in sorted((ROOT / "actlib_course" / "exercises").glob("*.py")):
         source = module.read_text()
         tree = ast.parse(source)
         docstrings = {ast.get_docstring(node, clean=False) for node in ast.walk(tree)
@@ -113,8 +112,8 @@ def test_graded_folder_holds_release_notebooks_and_a_keyless_wheel(graded):
     (wheel,) = graded.glob("*.whl")
     with zipfile.ZipFile(wheel) as archive:
         names = archive.namelist()
-    assert "actlib/graded/forms.json" in names and "actlib_course/checks/__init__.py" in names
-    assert not [name for name in names if "exercises" in name]
+    assert "actlib/graded/forms.json" in names and "actlib/symbolic/answers.py" in names
+    assert not [name for name in names if name.startswith("actlib_course")]  # the course is not in it at all
 
 
 @pytest.mark.build
@@ -130,11 +129,11 @@ def test_the_search_finds_a_leak(tmp_path):
     """The search itself works: the instructor notebooks and the full package are full of needles."""
     needles = instructor_needles()
     shutil_copy = __import__("shutil").copytree
-    shutil_copy(ROOT / "actlib" / "exercises", tmp_path / "exercises")
+    shutil_copy(ROOT / "actlib_course" / "exercises", tmp_path / "exercises")
     for path in make_graded.notebook_paths():
         (tmp_path / path.name).write_bytes(path.read_bytes())
     # the exercise modules' strings as Python reads them (a message split over source lines is one string)
-    strings = [node.value for module in sorted((ROOT / "actlib" / "exercises").glob("*.py"))
+    strings = [node.value for module in sorted((ROOT / "actlib_course" / "exercises").glob("*.py"))
                for node in ast.walk(ast.parse(module.read_text()))
                if isinstance(node, ast.Constant) and isinstance(node.value, str)]
     (tmp_path / "strings.txt").write_text("\n".join(strings))
@@ -147,7 +146,7 @@ def test_the_search_finds_a_leak(tmp_path):
 def test_released_exercise_cells_check_the_form_only(graded):
     notebook = nbformat.read(graded / "release" / "01_sigmoid" / "01_sigmoid.ipynb", as_version=4)
     text = nbformat.writes(notebook)
-    assert "from actlib.graded import sigmoid as exercises" in text
+    assert "from actlib.graded import notebook01_sigmoid as exercises" in text
     assert "actlib_course.exercises" not in text and "HIDDEN TESTS" not in text and "BEGIN SOLUTION" not in text
     graded_cells = [c for c in notebook.cells if c.metadata.get("nbgrader", {}).get("grade")]
     assert len(graded_cells) == 5 and all(c.source.startswith("exercises.q") for c in graded_cells)
@@ -189,7 +188,7 @@ def test_release_notebook_runs_on_the_keyless_wheel(graded, tmp_path, monkeypatc
         "sys.meta_path[:] = [finder for finder in sys.meta_path if 'editable' not in repr(finder)]\n"
         "import actlib, importlib.util\n"
         "assert actlib.__file__.startswith(%r), actlib.__file__\n"
-        "assert importlib.util.find_spec('actlib_course.exercises') is None" % str(tmp_path / "site")))
+        "assert importlib.util.find_spec('actlib_course') is None" % str(tmp_path / "site")))
     NotebookClient(notebook, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(tmp_path)}}).execute()
     shown = [output.get("data", {}).get("text/plain", "") for cell in notebook.cells
              if cell.metadata.get("nbgrader", {}).get("grade") for output in cell.outputs]
@@ -202,7 +201,7 @@ def test_release_notebook_runs_on_the_keyless_wheel(graded, tmp_path, monkeypatc
 
 def test_a_change_form_checks_one_entry_and_says_nothing_of_the_knob():
     """Notebook 05's lab answers with one change, {"knob": value}; its form names no knob and no value."""
-    from actlib.graded import FormCheck, gradient_flow
+    from actlib.graded import FormCheck, notebook05_gradient_flow as gradient_flow
     assert gradient_flow.q3.form == {"kind": "change"}
     check = FormCheck("05.q3", "?", {"kind": "change"})
     assert check.check({"width": 4}).ok is True and check.check({"learning_rate": 0.3}).ok is True

@@ -6,7 +6,8 @@ import numpy as np
 import pytest
 
 import actlib
-from actlib.views.properties import measured_costs, properties, property_table, smooth_extremes
+from actlib.activations.extremes import smooth_extremes
+from actlib.views.properties import measured_costs, properties, property_table
 from activation_checks import activations_under_test, check_measured_properties
 
 SPEED_CSV = Path(__file__).resolve().parent.parent / "benchmarks" / "results" / "speed.csv"

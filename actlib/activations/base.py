@@ -269,6 +269,11 @@ def unregister(name: str) -> None:
     _REGISTRY.pop(name, None)
 
 
+def registered() -> dict[str, type[Activation]]:
+    """A copy of the registry, name -> class (what ``register`` added, built-ins first)."""
+    return dict(_REGISTRY)
+
+
 def names() -> list[str]:
     """The registered activation names, sorted."""
     return sorted(_REGISTRY)

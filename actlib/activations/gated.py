@@ -21,9 +21,9 @@ from actlib.activations import Activation, register
 
 
 def _ranges(activation):
-    """(value_range, slope_range) found by ``actlib.views.properties.smooth_extremes`` from the sympy expression
-    (cached), not typed: imported on first use, so ``import actlib`` does not load properties' grid."""
-    from actlib.views.properties import smooth_extremes
+    """(value_range, slope_range) found by ``actlib.activations.extremes.smooth_extremes`` from the sympy
+    expression (cached), not typed: imported on first use, so ``import actlib`` does not load mpmath's search."""
+    from actlib.activations.extremes import smooth_extremes
 
     return smooth_extremes(activation)
 

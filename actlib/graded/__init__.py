@@ -1,4 +1,4 @@
-"""Checks for graded work: the answer's form, never its correctness (``from actlib.graded import sigmoid``).
+"""Checks for graded work: the answer's form, never its correctness (``from actlib.graded import notebook01_sigmoid``).
 
 In graded mode the notebooks import ``actlib.graded.<module>`` instead of ``actlib_course.exercises.<module>``.
 Each ``qN.check(answer)`` says whether the answer has the form the question asks for (a number, a
@@ -48,7 +48,7 @@ def _form_problem(answer, form: dict) -> str:
     """Why ``answer`` does not have ``form``, or '' if it does (nothing about the right value)."""
     kind = form["kind"]
     if kind == "number":  # as the self-study check reads numbers: int, float, Fraction, numpy, "1e-6", "25%"
-        from actlib_course.checks.numbers import read_number
+        from actlib.symbolic.answers import read_number
         if isinstance(answer, numbers.Real) and not isinstance(answer, bool) and not math.isfinite(float(answer)):
             return f"`{answer}` is not a finite number."
         value = read_number(answer)
@@ -84,8 +84,8 @@ def _form_problem(answer, form: dict) -> str:
         except FormulaError as error:
             unknown = {*error.unknown, *error.functions}
             if unknown:  # which names are allowed, as the self-study check says it
-                from actlib_course.checks.expressions import _unknown_names_message
-                return _unknown_names_message(unknown, _SIGMA_NAMES())
+                from actlib.symbolic.answers import unknown_names_message
+                return unknown_names_message(unknown, _SIGMA_NAMES())
             return f"the formula could not be read: {error}"
         return ""
     if kind == "function":
@@ -188,7 +188,7 @@ def _forms() -> dict:
 
 
 def __getattr__(module: str):
-    """``actlib.graded.sigmoid``: a namespace of FormCheck objects q1, q2, ... for that notebook."""
+    """``actlib.graded.notebook01_sigmoid``: a namespace of FormCheck objects q1, q2, ... for that notebook."""
     forms = _forms()
     if module not in forms:
         raise AttributeError(f"actlib.graded has no exercises for {module!r}")

@@ -41,7 +41,7 @@ class Combination(Activation):
 
     def __repr__(self):
         args = ", ".join([*map(repr, self.parts), *(f"{k}={v!r}" for k, v in self.params.items())])
-        return f"actlib.symbolic.combine.{self.function}({args})"
+        return f"actlib.{self.function}({args})"  # the public names: actlib.add, actlib.blend, ...
 
     def _build_expr(self, keep_parameters: bool) -> sp.Expr:
         parts = [part._build_expr(keep_parameters) for part in self.parts]

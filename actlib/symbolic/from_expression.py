@@ -25,7 +25,7 @@ import sympy as sp
 from sympy.core.function import AppliedUndef
 
 from actlib.arguments import is_real_number
-from actlib.activations import _REGISTRY, Activation, differentiate, register, z as z_symbol
+from actlib.activations import Activation, differentiate, register, registered, z as z_symbol
 from actlib.symbolic.formula import FUNCTIONS, FormulaError, parse_formula
 
 _PROBE = np.linspace(-10.0, 10.0, 41)
@@ -116,7 +116,7 @@ def from_expression(name: str, expression, *, symbol: str | None = None,
     """
     if not isinstance(name, str) or not _NAME.match(name):
         raise TypeError(f"An activation name is an identifier such as 'my_swish'; got {name!r}.")
-    existing = _REGISTRY.get(name)
+    existing = registered().get(name)
     if existing is not None and not issubclass(existing, ExpressionActivation):
         raise ValueError(f"{name!r} is a built-in activation; choose another name for yours.")
     for key, value in params.items():

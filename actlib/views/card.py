@@ -26,7 +26,7 @@ import numpy as np
 import sympy as sp
 
 from actlib.activations import Activation, get, names, z
-from actlib.views.properties import _at_defaults, _interval, _number, measured_costs
+from actlib.views.properties import at_defaults, interval_text, number_text, measured_costs
 
 REQUIRED_FACTS = ("formula_latex", "derivative_latex", "computed_latex", "failure", "pick_when")
 """The declared facts a card row needs; :func:`missing_facts` names the ones a class lacks."""
@@ -58,7 +58,7 @@ def framework_cost(activation) -> tuple[float, float] | None:
     ReLU's, over the measured dtypes and thread counts; None when it was not measured (a parameter
     other than the default, or an activation the benchmark does not know)."""
     act = get(activation)
-    if not _at_defaults(act) or any(act.name not in times for times in FRAMEWORK_COSTS.values()):
+    if not at_defaults(act) or any(act.name not in times for times in FRAMEWORK_COSTS.values()):
         return None
     ratios = [times[act.name] / times["relu"] for times in FRAMEWORK_COSTS.values()]
     return min(ratios), max(ratios)
@@ -131,7 +131,7 @@ def kink_convention(activation) -> str:
         at, left, right = (float(v) for v in act.derivative(np.array([kink, kink - 1e-9, kink + 1e-9])))
         side = ("the left value" if math.isclose(at, left, rel_tol=1e-6, abs_tol=1e-12) else
                 "the right value" if math.isclose(at, right, rel_tol=1e-6, abs_tol=1e-12) else "between the sides")
-        parts.append(f"g′({_number(kink, '.4g')}) = {_number(at, '.4g')}, {side}")
+        parts.append(f"g′({number_text(kink, '.4g')}) = {number_text(at, '.4g')}, {side}")
     return "; ".join(parts)
 
 
@@ -153,9 +153,9 @@ def card(activations=None, costs=None) -> str:
     for act in acts:
         formulas.append(f"| {_title(act)} | {_math(act.formula_latex)} | {_math(act.derivative_latex)} | "
                         f"{_math(act.computed_latex)} |")
-        cost = costs.get(act.name) if _at_defaults(act) else None
-        value_range = _NOT_DECLARED if act.value_range is None else _interval(*act.value_range)
-        slope_range = _NOT_DECLARED if act.slope_range is None else _interval(*act.slope_range)
+        cost = costs.get(act.name) if at_defaults(act) else None
+        value_range = _NOT_DECLARED if act.value_range is None else interval_text(*act.value_range)
+        slope_range = _NOT_DECLARED if act.slope_range is None else interval_text(*act.slope_range)
         framework = framework_cost(act)
         framework = "—" if framework is None else "–".join(dict.fromkeys(f"{ratio:.1f}" for ratio in framework))
         behaviour.append(f"| {_title(act)} | {value_range} | {slope_range} | {kink_convention(act)} | "

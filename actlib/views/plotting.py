@@ -42,7 +42,7 @@ def _step_label(method, h) -> str:
     return f"h = {float(default_step(method, 1.0)):.2g}·max(1, |z|) (default)"
 
 
-def _z_grid(z_range, points):
+def z_grid(z_range, points):
     low, high = z_range
     if not (np.isfinite(low) and np.isfinite(high) and low < high):
         raise ValueError(f"z_range must be two finite numbers (low, high) with low < high; got {z_range!r}.")
@@ -63,11 +63,11 @@ def plot_activation(activation, z_range=(-6.0, 6.0), methods=("central",), h=Non
     act = get(activation, **params)
     methods = check_methods(methods)
     figure, ax = _axes(ax, (7.0, 4.0))
-    zs = _z_grid(z_range, points)
+    zs = z_grid(z_range, points)
     g = act.glyph
     ax.plot(zs, act(zs), color=VALUE_COLOUR, lw=2, label=f"{g}(z)")
     ax.plot(zs, act.derivative(zs), color=SLOPE_COLOUR, lw=2, label=f"{g}′(z), analytic")
-    marker_zs = _z_grid(z_range, markers)
+    marker_zs = z_grid(z_range, markers)
     for method in methods:
         marker, colour = METHOD_STYLE[method]
         slopes = finite_difference(act, marker_zs, h=h, method=method)
@@ -94,7 +94,7 @@ def plot_error_panel(activation, z_range=(-6.0, 6.0), methods=("forward", "centr
     act = get(activation, **params)
     methods = check_methods(methods)
     figure, ax = _axes(ax, (7.0, 3.0))
-    zs = _z_grid(z_range, points)
+    zs = z_grid(z_range, points)
     exact = act.derivative(zs)
     for method in methods:
         marker, colour = METHOD_STYLE[method]

@@ -7,7 +7,6 @@
 from __future__ import annotations
 
 import csv
-import functools
 from dataclasses import dataclass
 from importlib import resources
 
@@ -55,48 +54,14 @@ def properties(activation) -> Properties:
                       bool(np.max(np.abs(np.diff(slopes))) < 1e-2), mean_output, saturates)
 
 
-_SEARCH = np.linspace(-10.0, 10.0, 2001)  # step 0.01; the gated family's g'' changes sign within |z| < 2.5
-
-
-@functools.lru_cache(maxsize=None)
-def smooth_extremes(activation) -> tuple[tuple[float, float], tuple[float, float]]:
-    """(value_range, slope_range) of a smooth activation, found from its sympy expression, not typed.
-
-    g has its interior extremes where g' = 0: each declared ``derivative_roots`` is refined by mpmath's
-    findroot on g' at 30 digits. g' has its interior extremes where g'' = 0: the sign changes of g'' on
-    a grid of step 0.01 over [-10, 10] are each refined the same way. The limits at -inf and +inf
-    (declared ``limits``) join the candidates, and each extreme is rounded once to the nearest float.
-    Cached per activation and parameters: the first call costs about a tenth of a second, so classes
-    call it when a range is first asked for, never at import.
-    """
-    import mpmath
-    import sympy as sp
-
-    act = get(activation)
-    slope = act.derivative_expr
-    curvature = sp.diff(slope, z)
-    with np.errstate(all="ignore"):  # the float grid only brackets the sign changes
-        signs = np.sign(sp.lambdify(z, curvature, ["numpy", "scipy"])(_SEARCH))
-    brackets = [(low, high) for low, high, before, after in zip(_SEARCH, _SEARCH[1:], signs, signs[1:])
-                if before * after < 0]
-    with mpmath.workdps(30):
-        value_at, slope_at, curvature_at = (sp.lambdify(z, form, "mpmath") for form in (act.expr, slope, curvature))
-        curvature_roots = [mpmath.findroot(curvature_at, (mpmath.mpf(float(low)), mpmath.mpf(float(high))),
-                                           solver="anderson") for low, high in brackets]
-        slope_roots = [mpmath.findroot(slope_at, mpmath.mpf(root)) for root in act.derivative_roots]
-        values = [float(value_at(root)) for root in slope_roots] + list(act.limits[0])
-        slopes = [float(slope_at(root)) for root in curvature_roots] + list(act.limits[1])
-    return (min(values), max(values)), (min(slopes), max(slopes))
-
-
 def measured_costs() -> dict[str, float]:
     """actlib's value + derivative time over one np.exp pass (float64) for each activation, as
     ``make bench`` last measured it (``benchmarks/activations.py`` writes this package data)."""
-    text = resources.files(__package__).joinpath("data", "cost.csv").read_text()
+    text = resources.files("actlib").joinpath("data", "cost.csv").read_text()
     return {row["activation"]: float(row["ratio_to_exp"]) for row in csv.DictReader(text.splitlines())}
 
 
-def _number(x, style=".3g") -> str:
+def number_text(x, style=".3g") -> str:
     """x for a table cell: typographic minus and infinity, and no "−0.00" for a value that rounds to 0."""
     if np.isinf(x):
         return "∞" if x > 0 else "−∞"
@@ -105,14 +70,14 @@ def _number(x, style=".3g") -> str:
 
 
 def _points(zs) -> str:
-    return ", ".join(_number(z, ".4g") for z in zs) or "—"
+    return ", ".join(number_text(z, ".4g") for z in zs) or "—"
 
 
-def _interval(low, high) -> str:
-    return f"[{_number(low)}, {_number(high)}]"
+def interval_text(low, high) -> str:
+    return f"[{number_text(low)}, {number_text(high)}]"
 
 
-def _at_defaults(activation) -> bool:
+def at_defaults(activation) -> bool:
     """True for a registered activation with its default parameters: the one the benchmark timed."""
     try:
         return activation == get(activation.name)
@@ -130,10 +95,10 @@ def property_table(activations=None, costs=None) -> str:
              "| g′ → 0 | cost (× np.exp) |", "|---|---|---|---|---|---:|---|---:|"]
     for activation in names() if activations is None else activations:
         p = properties(activation)
-        cost = costs.get(p.activation.name) if _at_defaults(p.activation) else None
-        lines.append(f"| {p.activation.name} | {_interval(*p.value_range)} | {_interval(*p.slope_range)} | "
+        cost = costs.get(p.activation.name) if at_defaults(p.activation) else None
+        lines.append(f"| {p.activation.name} | {interval_text(*p.value_range)} | {interval_text(*p.slope_range)} | "
                      f"{'yes' if p.monotone else 'no'} | {'yes' if p.smooth else 'no'} | "
-                     f"{_number(p.mean_output, '.2f')} | {p.saturates} | {'—' if cost is None else f'{cost:.1f}'} |")
+                     f"{number_text(p.mean_output, '.2f')} | {p.saturates} | {'—' if cost is None else f'{cost:.1f}'} |")
     return "\n".join(lines)
 
 
@@ -144,7 +109,7 @@ def declared_table(activations=None) -> str:
              "| initialisation |", "|---|---|---|---|---|---|---|---|---|"]
     for activation in names() if activations is None else activations:
         a = get(activation)
-        lines.append(f"| {a.name} | {_points(a.kinks)} | {_points(a.derivative_roots)} | {_interval(*a.value_range)} | "
-                     f"{_interval(*a.slope_range)} | {'yes' if a.monotone else 'no'} | "
+        lines.append(f"| {a.name} | {_points(a.kinks)} | {_points(a.derivative_roots)} | {interval_text(*a.value_range)} | "
+                     f"{interval_text(*a.slope_range)} | {'yes' if a.monotone else 'no'} | "
                      f"{'yes' if a.zero_centred else 'no'} | {a.saturates} | {a.initialisation} |")
     return "\n".join(lines)

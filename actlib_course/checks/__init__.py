@@ -21,8 +21,8 @@ Feedback names what went wrong where the checker can tell: a known slip (``mista
 sign, two values swapped, and for a function the way it breaks in floating point.
 
 The modules: ``feedback`` (Feedback, Note, Exercise), ``numbers`` (number, choice and tuple
-answers), ``expressions`` (expression answers and the time limit ``CHECK_SECONDS``: patch it
-there), ``functions`` (function answers, ``tail_points``, ``HARD_POINTS``), ``formatting`` (how
+answers), ``expressions`` (expression answers; the time limit of one evaluation is
+``actlib.symbolic.answers.CHECK_SECONDS``: patch it there), ``functions`` (function answers, ``tail_points``, ``HARD_POINTS``), ``formatting`` (how
 numbers are shown in messages).
 """
 from actlib_course.checks.expressions import expression_answer

@@ -3,8 +3,8 @@
 A learner's string or sympy expression is read by the restricted formula reader, compared at 30
 digits at a few rational points (a plain difference is reported where it first shows, with the
 known slip or the wrong sign named), then proved equal by ``simplify`` where it can; every
-evaluation stops after ``CHECK_SECONDS`` (this module's constant, also read by the number
-checker). The reader ``_as_expression`` is shared with :mod:`.numbers`.
+evaluation stops after ``actlib.symbolic.answers.answers.CHECK_SECONDS``. Answers are read by
+:func:`actlib.symbolic.answers.read_expression`, as graded mode reads them.
 """
 from __future__ import annotations
 
@@ -16,49 +16,10 @@ import sys
 import sympy as sp
 
 from actlib.activations import z as z_symbol
-from actlib.symbolic.formula import (FUNCTIONS, TEXTBOOK_FUNCTIONS, FormulaError, FormulaTooLarge, describe_error as _describe_error,
-                       parse_formula, run_with_time_limit)
-from actlib_course.checks.formatting import _format, _mismatch
-
-
-def _unknown_names_message(unknown, names=()) -> str:
-    """Which names the checker does not know, and every name it does."""
-    names = {**TEXTBOOK_FUNCTIONS, **dict(names)}
-    functions = [*FUNCTIONS, "abs", "max", "min"]
-    extra = [f"{name}(z)" if isinstance(value, sp.Lambda) else name for name, value in names.items()
-             if name not in functions and name != "LambertW"]
-    return (f"your expression uses {', '.join(sorted(unknown))}, which the checker does not know; "
-            f"write it in z with the functions {', '.join([*functions, *extra])} (and the constants e, pi).")
-
-
-def _as_expression(answer, names):
-    """answer as a sympy expression in actlib.z, or a string saying why it is not one."""
-    names = {**TEXTBOOK_FUNCTIONS, **dict(names)}
-    if isinstance(answer, str):
-        try:
-            answer = parse_formula(answer, names)
-        except FormulaError as error:
-            unknown = {*error.unknown, *error.functions}
-            return _unknown_names_message(unknown, names) if unknown else str(error)
-    elif callable(answer) and not isinstance(answer, sp.Basic):
-        return ("expected an expression in z (a sympy expression or a string such as "
-                "'exp(-z)'), got a function.")
-    else:
-        try:
-            answer = sp.sympify(answer)
-        except (sp.SympifyError, TypeError) as error:
-            return f"expected an expression in z, got {type(answer).__name__} ({_describe_error(error)})."
-    if not isinstance(answer, sp.Expr):
-        return f"expected an expression in z, got {answer!r}."
-    # A learner's own Symbol("z") (without real=True) means the same z.
-    answer = answer.subs({s: z_symbol for s in answer.free_symbols if s.name == "z" and s != z_symbol})
-    unknown = ({str(s) for s in answer.free_symbols if s != z_symbol}
-               | {str(f.func) for f in answer.atoms(sp.core.function.AppliedUndef)})
-    return _unknown_names_message(unknown, names) if unknown else answer
-
-
-CHECK_SECONDS = 1.0
-"""How long evaluating one answer at the test points, or simplifying it, may take (see formula.run_with_time_limit)."""
+from actlib.symbolic import answers
+from actlib.symbolic.answers import read_expression
+from actlib.symbolic.formula import FormulaTooLarge, parse_formula, run_with_time_limit
+from actlib_course.checks.formatting import format_number, mismatch_text
 
 
 def _parse_mistakes(mistakes, names) -> list:
@@ -132,19 +93,19 @@ def expression_answer(expected, names=None, points=None, rtol=1e-9, mistakes=Non
             return ""
 
         try:
-            return run_with_time_limit(CHECK_SECONDS, "recognising the slip", search)
+            return run_with_time_limit(answers.CHECK_SECONDS, "recognising the slip", search)
         except FormulaTooLarge:
             return ""
 
     def mismatch(point, got, want) -> str:
         if got.is_real and got.is_finite and want.is_real and math.isfinite(float(got)):
-            return f"at z = {point} your expression gives {_mismatch(float(got), float(want))}."
+            return f"at z = {point} your expression gives {mismatch_text(float(got), float(want))}."
         return f"at z = {point} your expression gives {_format_sympy(got)}, but the answer is {_format_sympy(want)}."
 
     def check(answer):
         shown = answer.strip() if isinstance(answer, str) else None
         precision = _written_precision(answer) if isinstance(answer, str) else None
-        answer = _as_expression(answer, names)
+        answer = read_expression(answer, names)
         if isinstance(answer, str):
             return False, answer
         shown = shown or sp.sstr(answer)
@@ -156,10 +117,10 @@ def expression_answer(expected, names=None, points=None, rtol=1e-9, mistakes=Non
             return None
 
         def agrees_within(tolerance) -> bool:
-            return run_with_time_limit(CHECK_SECONDS, "evaluating", first_difference, tolerance) is None
+            return run_with_time_limit(answers.CHECK_SECONDS, "evaluating", first_difference, tolerance) is None
 
         try:
-            difference = run_with_time_limit(CHECK_SECONDS, "evaluating", first_difference)
+            difference = run_with_time_limit(answers.CHECK_SECONDS, "evaluating", first_difference)
             # decimals written with fewer digits than exact are judged by the precision written: right with
             # at least the digits needed; right but for the digits when each decimal is the answer's, rounded
             written = "wrong"
@@ -169,7 +130,7 @@ def expression_answer(expected, names=None, points=None, rtol=1e-9, mistakes=Non
                 elif agrees_within(precision[1] / 2):
                     written = "too few digits"
         except FormulaTooLarge:
-            return False, (f"evaluating `{_short(shown)}` at the test points took longer than {CHECK_SECONDS:g} s, "
+            return False, (f"evaluating `{_short(shown)}` at the test points took longer than {answers.CHECK_SECONDS:g} s, "
                            "so the check stopped; write a simpler form of your answer.")
         if written == "right":
             return True, (f"`{_short(shown)}` agrees with the answer to the precision of the decimals you wrote "
@@ -183,7 +144,7 @@ def expression_answer(expected, names=None, points=None, rtol=1e-9, mistakes=Non
         if difference and _plainly_different(*difference[1:]):
             return False, named_slip(answer, known) or mismatch(*difference)
         try:  # the numbers agree, or differ where only algebra can tell (nan at a removable singularity)
-            proved = run_with_time_limit(CHECK_SECONDS, "simplifying", lambda: sp.simplify(answer - expected) == 0)
+            proved = run_with_time_limit(answers.CHECK_SECONDS, "simplifying", lambda: sp.simplify(answer - expected) == 0)
         except FormulaTooLarge:
             proved = False
         if proved:
@@ -203,5 +164,5 @@ def _short(text: str, limit: int = 60) -> str:
 def _format_sympy(value) -> str:
     if value.is_number and value.is_real and value.is_finite:
         number = float(value)
-        return _format(number) if math.isfinite(number) else f"a number beyond float range (|x| > {sys.float_info.max:.1e})"
+        return format_number(number) if math.isfinite(number) else f"a number beyond float range (|x| > {sys.float_info.max:.1e})"
     return str(value)

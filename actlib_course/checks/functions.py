@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from actlib.symbolic.formula import describe_error as _describe_error
-from actlib_course.checks.formatting import _format, _mismatch
+from actlib_course.checks.formatting import format_number, mismatch_text
 
 
 def tail_points(beyond=()):
@@ -54,10 +54,10 @@ class _Miss:
     def describe(self, subject: str, note: str = "") -> str:
         """'at z = 710 your function raised OverflowError: ...'; ``note`` goes inside the parenthesis
         of a relative error, or after the rest."""
-        at = f"at z = {_format(self.point)} {subject}"
+        at = f"at z = {format_number(self.point)} {subject}"
         right = f"{self.want:.6g}"
         if self.kind == "off":
-            text = f"{at} returned {_mismatch(self.got, self.want)}"
+            text = f"{at} returned {mismatch_text(self.got, self.want)}"
             return f"{text[:-1]}; {note})" if note and text.endswith(")") else text + (f" ({note})" if note else "")
         text = {
             "raised": f"{at} raised {self.error}",
@@ -87,7 +87,7 @@ def _call(answer, point):
             return float(got)
     except (TypeError, ValueError):
         pass
-    return f"at z = {_format(point)} your function returned {type(got).__name__} {got!r}, not one number."
+    return f"at z = {format_number(point)} your function returned {type(got).__name__} {got!r}, not one number."
 
 
 def function_answer(expected, points=None, rtol=1e-9, atol=0.0, mistakes=None):
@@ -151,7 +151,7 @@ def function_answer(expected, points=None, rtol=1e-9, atol=0.0, mistakes=None):
             misses.append(_Miss(point, kind, got, right))
         if not misses:
             return True, (f"your function agrees at all {len(ordered)} test points, |z| up to "
-                          f"{_format(max(abs(low), abs(high)))}, the hardest ones included.")
+                          f"{format_number(max(abs(low), abs(high)))}, the hardest ones included.")
         # A wrong formula shows at ordinary z: name it there, nearest 0 first, and the slip if known.
         plain = [m for m in misses if abs(m.point) <= _MIDDLE and (m.kind != "off" or m.relative >= _WRONG)]
         if plain:
@@ -169,7 +169,7 @@ def function_answer(expected, points=None, rtol=1e-9, atol=0.0, mistakes=None):
                 shown = max(group, key=lambda m: m.relative)
                 nearest = min(group, key=lambda m: abs(m.point)).point
                 both_sides = min(m.point for m in group) < 0 < max(m.point for m in group)
-                start = f"|z| = {_format(abs(nearest))}" if both_sides else f"z = {_format(nearest)}"
+                start = f"|z| = {format_number(abs(nearest))}" if both_sides else f"z = {format_number(nearest)}"
                 note = (f"the check allows {rtol:.0e}" if len(group) == 1 else
                         f"the worst of {len(group)} points off by more than the {rtol:.0e} allowed, from {start} out")
             else:

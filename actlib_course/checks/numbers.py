@@ -13,82 +13,11 @@ from __future__ import annotations
 
 import decimal
 import math
-import re
 
 import numpy as np
-import sympy as sp
 
-from actlib.symbolic.formula import FormulaTooLarge, run_with_time_limit
-from actlib_course.checks import expressions
-from actlib_course.checks.expressions import _as_expression
-from actlib_course.checks.formatting import _digits_to_tell_apart, _format
-
-
-_PERCENT = re.compile(r"^\s*(.+?)\s*%\s*$")
-_DECIMAL = re.compile(r"^[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$")
-
-
-def _read_number(answer):
-    """(value, written) for a number answer, or (message, None) saying why it is not one.
-
-    ``value`` is a finite float; ``written`` is the number as the learner wrote it, a Decimal whose
-    digits are the significant digits given (from a string such as "1.14" or "2.4e-5", a float's
-    shortest repr, a Decimal), or None for an exact number (an int, a Fraction, "1/4", "2**-20").
-    Accepted: int, float, Fraction, Decimal, numpy scalars and numeric strings, "25%" among them.
-    """
-    if isinstance(answer, (bool, np.bool_)):
-        return f"expected a number, got {answer!r}.", None
-    written = None
-    if isinstance(answer, str):
-        text = answer.strip().replace("−", "-").replace("–", "-")
-        percent = _PERCENT.match(text)
-        if percent:  # "25%" is the fraction 0.25
-            value, written = _read_number(percent.group(1))
-            if isinstance(value, str):
-                return f"could not read {answer!r} as a number.", None
-            return value / 100, (written.scaleb(-2) if written is not None else None)
-        if _DECIMAL.match(text):
-            written = decimal.Decimal(text)
-        # the same restricted reader as for expressions, plus LambertW for closed forms like -LambertW(exp(-1))
-        number = _as_expression(answer, {"LambertW": sp.LambertW})
-        if isinstance(number, str) or not number.is_number:
-            return (number if isinstance(number, str) and "Allowed:" in number
-                    else f"could not read {answer!r} as a number."), None
-        if number.is_finite is False or number.is_real is False:
-            return f"{answer!r} is not a finite real number (sympy reads it as {number}).", None
-        answer = number
-        try:  # a number that takes long to evaluate (the parser refuses the worst before this)
-            answer = run_with_time_limit(expressions.CHECK_SECONDS, "evaluating", lambda: sp.Float(sp.N(number, 17)))
-        except FormulaTooLarge:
-            return (f"evaluating {answer!r} took longer than {expressions.CHECK_SECONDS:g} s, so the check stopped; "
-                    "write the number itself."), None
-        except (TypeError, ValueError):
-            pass  # a complex number: the checks below say so
-    elif isinstance(answer, decimal.Decimal):
-        written = answer if answer.is_finite() else None
-    elif isinstance(answer, (float, np.floating)) and np.isfinite(answer):
-        written = decimal.Decimal(str(answer) if isinstance(answer, np.floating) else repr(float(answer)))
-    if isinstance(answer, (set, frozenset, dict)):
-        return f"expected one number, got a {type(answer).__name__} {answer!r}.", None
-    if np.ndim(answer) != 0:
-        kind = type(answer).__name__
-        if np.size(answer) == 1:
-            item = np.ravel(np.asarray(answer, dtype=object))[0]
-            return f"expected one number, not a {kind} holding one: write {item!r}, without the brackets.", None
-        return (f"expected one number, got a {kind} of {np.size(answer)} values; this question asks for a "
-                "single number."), None
-    try:
-        value = float(answer)
-    except (TypeError, ValueError, OverflowError):
-        return f"expected a number, got {type(answer).__name__} {answer!r}.", None
-    if not math.isfinite(value):
-        return f"expected a finite number, got {value}.", None
-    return value, written
-
-
-def read_number(answer):
-    """answer as a finite float, or a string saying why it is not one (see :func:`_read_number`)."""
-    return _read_number(answer)[0]
+from actlib.symbolic.answers import read_number_as_written
+from actlib_course.checks.formatting import digits_to_tell_apart, format_number
 
 
 def _significant_digits(number: decimal.Decimal) -> int:
@@ -184,18 +113,18 @@ def number_answer(expected, rtol=1e-6, atol=0.0, mistakes=None, digits=None, kin
         return ""
 
     def check(answer):
-        value, written = _read_number(answer)
+        value, written = read_number_as_written(answer)
         if isinstance(value, str):
             return False, value
         if close(value, written):
-            return True, f"{_format(value)}."
+            return True, f"{format_number(value)}."
         for wrong, (message, tolerance) in mistakes.items():
             if math.isclose(value, wrong, rel_tol=tolerance, abs_tol=1e-12):
                 return False, message
         form = form_slip(value)
         if form:
             return False, form
-        shown = (f"{value:.{_digits_to_tell_apart(value, expected)}g}" if written is None
+        shown = (f"{value:.{digits_to_tell_apart(value, expected)}g}" if written is None
                  else f"{value:.{max(1, _significant_digits(written))}g}")
         if expected != 0 and value != 0 and (value < 0) != (expected < 0):
             if close(-value, None if written is None else -written):

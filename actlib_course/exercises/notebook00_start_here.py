@@ -7,7 +7,7 @@ import numpy as np
 
 from actlib.activations import get
 from actlib_course.checks import Exercise, choice_answer, function_answer, number_answer
-from actlib_course.checks.numbers import read_number
+from actlib.symbolic.answers import read_number
 
 _sigmoid = get("sigmoid")
 

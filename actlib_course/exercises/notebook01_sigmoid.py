@@ -11,7 +11,7 @@ import sympy as sp
 
 from actlib.activations import get, z
 from actlib_course.checks import Exercise, choice_answer, expression_answer, function_answer
-from actlib_course.checks.numbers import read_number
+from actlib.symbolic.answers import read_number
 from actlib.numerics.reference import reference_float64
 
 _sigmoid = get("sigmoid")

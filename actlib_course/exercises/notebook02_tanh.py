@@ -10,7 +10,7 @@ import sympy as sp
 
 from actlib.activations import get, z
 from actlib_course.checks import Exercise, expression_answer, function_answer
-from actlib_course.checks.numbers import read_number
+from actlib.symbolic.answers import read_number
 from actlib.symbolic.formula import describe_error
 from actlib_course.predict_checks import range_answer, range_pair_answer
 from actlib.numerics.reference import reference_float64

@@ -13,7 +13,7 @@ from actlib.activations import get
 from actlib.numerics.finite_differences import numerical_gradient
 from actlib_course.checks import Exercise, choice_answer, number_answer
 from actlib_course.checks.functions import call_learner_function
-from actlib_course.checks.numbers import read_number
+from actlib.symbolic.answers import read_number
 from actlib.training.nn import MLP
 from actlib.training.seeds import SEEDS, Spread
 from actlib.training.diagnostics import layer_statistics

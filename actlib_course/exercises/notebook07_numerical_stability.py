@@ -10,7 +10,7 @@ import numpy as np
 
 from actlib.activations import get
 from actlib_course.checks import Exercise, choice_answer, function_answer, number_answer
-from actlib_course.checks.numbers import read_number
+from actlib.symbolic.answers import read_number
 from actlib.numerics.reference import reference_float64
 
 _sigmoid = get("sigmoid")

@@ -10,7 +10,7 @@ import numpy as np
 from actlib.activations import get
 from actlib_course.checks import Exercise, choice_answer, function_answer, number_answer
 from actlib.numerics.finite_differences import step_sweep
-from actlib_course.checks.numbers import read_number
+from actlib.symbolic.answers import read_number
 from actlib_course.exercises.notebook07_numerical_stability import exponent_answer
 
 _sigmoid, _tanh = get("sigmoid"), get("tanh")

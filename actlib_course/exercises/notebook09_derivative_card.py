@@ -11,7 +11,7 @@ from actlib.activations import get
 from actlib.training.layer_chains import chain_gradients
 from actlib_course.checks import Exercise, choice_answer, function_answer
 from actlib_course.checks.functions import tail_points
-from actlib_course.checks.numbers import read_number
+from actlib.symbolic.answers import read_number
 
 from actlib.training.seeds import SEEDS, Spread
 

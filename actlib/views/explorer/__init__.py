@@ -23,7 +23,7 @@ import traitlets
 
 from actlib.activations import get
 from actlib.numerics.finite_differences import METHODS, check_method, finite_difference
-from actlib.views.plotting import METHOD_STYLE, SLOPE_COLOUR, VALUE_COLOUR, _z_grid, display_name
+from actlib.views.plotting import METHOD_STYLE, SLOPE_COLOUR, VALUE_COLOUR, z_grid, display_name
 from actlib.views.explorer import data as _data
 
 HERE = Path(__file__).resolve().parent
@@ -57,7 +57,7 @@ class Explorer(anywidget.AnyWidget):
 
     def __init__(self, activation, z=1.0, z_range=(-6.0, 6.0), h=0.1, method="central", points=401, **params):
         activation = get(activation, **params)
-        curve_z = _z_grid(z_range, points)
+        curve_z = z_grid(z_range, points)
         low, high = float(curve_z[0]), float(curve_z[-1])
         if not low <= z <= high:
             raise ValueError(f"z = {z!r} is outside z_range = ({low:g}, {high:g}).")
