@@ -20,7 +20,6 @@ CHECK_SECONDS = 1.0
 """How long evaluating one answer at the test points, or simplifying it, may take (see formula.run_with_time_limit)."""
 
 
-
 def unknown_names_message(unknown, names=()) -> str:
     """Which names the checker does not know, and every name it does."""
     names = {**TEXTBOOK_FUNCTIONS, **dict(names)}

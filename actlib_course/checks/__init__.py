@@ -21,9 +21,10 @@ Feedback names what went wrong where the checker can tell: a known slip (``mista
 sign, two values swapped, and for a function the way it breaks in floating point.
 
 The modules: ``feedback`` (Feedback, Note, Exercise), ``numbers`` (number, choice and tuple
-answers), ``expressions`` (expression answers; the time limit of one evaluation is
-``actlib.symbolic.answers.CHECK_SECONDS``: patch it there), ``functions`` (function answers, ``tail_points``, ``HARD_POINTS``), ``formatting`` (how
-numbers are shown in messages).
+answers), ``expressions`` (expression answers), ``functions`` (function answers, ``tail_points``,
+``HARD_POINTS``), ``formatting`` (how numbers are shown in messages). Answers are read by
+``actlib.symbolic.answers``, as graded mode reads them; the time limit of one evaluation is its
+``CHECK_SECONDS`` (patch it there).
 """
 from actlib_course.checks.expressions import expression_answer
 from actlib_course.checks.feedback import KINDS, NOT_ANSWERED, THINKING_KINDS, Exercise, Feedback, Note

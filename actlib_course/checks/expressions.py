@@ -3,7 +3,7 @@
 A learner's string or sympy expression is read by the restricted formula reader, compared at 30
 digits at a few rational points (a plain difference is reported where it first shows, with the
 known slip or the wrong sign named), then proved equal by ``simplify`` where it can; every
-evaluation stops after ``actlib.symbolic.answers.answers.CHECK_SECONDS``. Answers are read by
+evaluation stops after ``actlib.symbolic.answers.CHECK_SECONDS``. Answers are read by
 :func:`actlib.symbolic.answers.read_expression`, as graded mode reads them.
 """
 from __future__ import annotations

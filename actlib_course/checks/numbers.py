@@ -1,8 +1,8 @@
 """Checkers for answers that are numbers, a choice among options, or a tuple of answers.
 
 :func:`number_answer` reads a number in any spelling (int, float, Fraction, Decimal, numpy scalar,
-or a string such as "1/4", "1e-6", "2**-20" or "25%", read by the same restricted reader as
-expressions), judges it by the precision the learner gave, and says what is measured in a wrong
+or a string such as "1/4", "1e-6", "2**-20" or "25%", read by ``actlib.symbolic.answers``, as
+graded mode reads it), judges it by the precision the learner gave, and says what is measured in a wrong
 one without stating the right value: a known slip, the right quantity in another form (a value for
 an exponent, a percent for a fraction), the wrong sign, too few significant digits, too large or too
 small in size; :func:`choice_answer` takes one key of a dict of options and shows that option's text
