@@ -145,6 +145,7 @@ execute: install
 	  env -u MPLBACKEND $(BIN)/jupyter nbconvert --to notebook --execute --inplace --ExecutePreprocessor.record_timing=False "$$notebook" || exit 1; \
 	done
 	$(BIN)/python scripts/figure_alt.py $(NOTEBOOKS)
+	$(BIN)/python scripts/coalesce_streams.py $(NOTEBOOKS)
 	$(BIN)/jupytext --sync $(NOTEBOOKS)
 
 # nbgrader's whole loop in a temporary course: generate_assignment on the graded sources, three

@@ -4,6 +4,6 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 
-for script in ("accuracy.py", "activations.py", "nn.py", "training_kernels.py", "notebooks.py"):
+for script in ("accuracy.py", "activations.py", "nn.py", "training_kernels.py", "branch_pick.py", "notebooks.py"):
     print(f"\n## {script}\n")
     runpy.run_path(str(HERE / script), run_name="__main__")

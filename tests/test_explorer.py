@@ -20,7 +20,8 @@ from actlib.views.explorer import data as explorer_data
 NODE = shutil.which("node")
 
 
-needs_node = pytest.mark.skipif(NODE is None, reason="Node.js runs the explorer's module outside a browser")
+# The tests marked build and node run the explorer's ES module in Node.js, outside a browser: `make
+# test-site` installs Node's tools; without them the summary counts these tests as deselected.
 
 # Every activation the notebooks open the explorer on, by their own calls (notebooks/*.md).
 CASES = {
@@ -66,7 +67,8 @@ def samples_of(explorer, every=4):
             for j in range(len(spec["h"])) for method in spec["methods"]]
 
 
-@needs_node
+@pytest.mark.build
+@pytest.mark.node
 @pytest.mark.parametrize("case", CASES, ids=str)
 def test_the_browser_shows_actlibs_numbers_bit_for_bit(case, registry):
     explorer = CASES[case]()
@@ -92,7 +94,8 @@ def _data_of(explorer):
     return explorer_data.encoded({"spec": explorer.spec, "variants": [explorer.curves]})
 
 
-@needs_node
+@pytest.mark.build
+@pytest.mark.node
 @pytest.mark.parametrize("case", ["sigmoid", "relu", "leaky_relu"])
 def test_the_readout_reads_exactly_like_the_text_readout(case):
     explorer = CASES[case]()
@@ -103,7 +106,8 @@ def test_the_readout_reads_exactly_like_the_text_readout(case):
         assert [tuple(row) for row in got["rows"]] == list(explorer.readout_rows())
 
 
-@needs_node
+@pytest.mark.build
+@pytest.mark.node
 def test_numbers_are_formatted_as_python_formats_them():
     numbers = [0.0, -0.0, 1.0, -2.5, 0.125, 0.015625, 1e-5, 1.5e-5, 12345678901.0, 0.1 + 0.2, -5.892e-05, 2.5e-12,
                float("nan"), float("inf"), -float("inf"), 9.99999999995, 1 / 3, 0.00010000000000000005, 123.456]
@@ -257,3 +261,19 @@ def test_importing_the_explorer_leaves_the_matplotlib_backend_alone(setup):
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
     before, after = result.stdout.split()
     assert before == after
+
+
+def test_the_static_picture_keeps_its_legends_inside_the_figure_beside_the_axes():
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from actlib.views.explorer import static_figure
+
+    for explorer in (actlib.explore("sigmoid"), actlib.explore("leaky_relu", z=-2.0, alpha=0.1),
+                     actlib.explore(actlib.blend("relu", "silu", weight=0.5), z=-2.0)):
+        figure = static_figure(explorer)
+        assert figure.get_layout_engine() is None   # no layout engine: savefig draws the picture once
+        renderer = FigureCanvasAgg(figure).get_renderer()
+        for ax in figure.axes:
+            legend = ax.get_legend().get_window_extent(renderer)
+            assert ax.get_window_extent(renderer).x1 < legend.x0 and legend.x1 <= figure.bbox.x1
+        title = figure.axes[0].title.get_window_extent(renderer)
+        assert 0 <= title.x0 and title.x1 <= figure.bbox.x1 and title.y1 <= figure.bbox.y1

@@ -1,4 +1,5 @@
 """actlib.symbolic.formula: numbers as a learner writes them, and quick refusals of formulas that would hang the kernel."""
+import signal
 import time
 
 import pytest
@@ -83,6 +84,30 @@ def test_time_limit_stops_slow_python_and_restores_the_timer():
     assert time.perf_counter() - start < 2
     assert signal.getsignal(signal.SIGALRM) == before and signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
     assert run_with_time_limit(0.2, "quick work", sum, range(10)) == 45
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+
+
+def test_a_swallowed_timer_exception_does_not_lift_the_limit():
+    """Python swallows an exception raised in a weakref callback or ``__del__`` ("Exception ignored"):
+    if the timer lands there once, it fires again, and the work is still stopped."""
+    from actlib.symbolic import formula
+
+    swallowed = []
+
+    def stubborn():
+        give_up = time.perf_counter() + 3  # without the repeat, the work would run on: stop it to fail
+        while time.perf_counter() < give_up:
+            try:
+                time.sleep(0.001)
+            except formula._OutOfTime:  # what the interpreter does to it inside a weakref callback
+                if swallowed:
+                    raise
+                swallowed.append(True)
+
+    start = time.perf_counter()
+    with pytest.raises(FormulaTooLarge, match="took longer than 0.2 s"):
+        run_with_time_limit(0.2, "stubborn work", stubborn)
+    assert swallowed and time.perf_counter() - start < 1.0
     assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
 
 

@@ -15,7 +15,8 @@ import pytest
 import sympy as sp
 
 import actlib
-from actlib.views.card import card, check_facts, latex_disagreements
+from actlib.symbolic.latex import latex_disagreements
+from actlib.views.card import card, check_facts
 from actlib.training.nn import MLP
 from actlib.views.properties import declared_table, property_table
 from activation_checks import (FLOATS, activations_under_test, check_accuracy, check_limits, check_measured_properties,

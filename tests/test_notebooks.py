@@ -2,7 +2,7 @@
 
 Every numbered notebook: paired with a MyST markdown file that says the same (reviewable diffs),
 opens with what the learner will do, learn and need, ends with exercises, and is stored executed
-top to bottom with no error, no warning text and at least one figure.
+top to bottom with no error, no warning text, each printed stream in one piece and at least one figure.
 """
 import re
 from pathlib import Path
@@ -59,4 +59,8 @@ def test_stored_outputs_are_clean(path):
             assert not re.search(r"0x[0-9a-f]{6,}", text + str(output.get("data", {}).get("text/plain", ""))), (
                 f"{path.name}: a memory address in an output of\n{cell.source}")
             figures += "image/png" in output.get("data", {})
+        split = [a.name for a, b in zip(cell.outputs, cell.outputs[1:])
+                 if a.output_type == b.output_type == "stream" and a.name == b.name]
+        assert not split, (f"{path.name}: a {split[0]} output stored in pieces (split where the kernel flushed, so "
+                           f"it changes from run to run; `make execute` merges them) in\n{cell.source}")
     assert figures, f"{path.name} shows no figure"

@@ -3,6 +3,8 @@ import matplotlib
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt
+import re
+
 import numpy as np
 import pytest
 
@@ -114,3 +116,58 @@ def test_decision_boundary_draws_probabilities_and_data():
     assert ax.get_xlabel() == "x₁" and [t.get_text() for t in ax.get_legend().get_texts()] == ["class 0", "class 1"]
     with pytest.raises(ValueError, match=r"X of shape \(n, 2\)"):
         actlib.plot_decision_boundary(MLP([2, 4, 1]), X[:, :1], y)
+
+
+@pytest.mark.parametrize("low, high, expected", [
+    (0.1, 1.0, {2, 3, 4, 5, 6, 7, 8, 9}),   # one decade: every minor tick, as matplotlib draws them
+    (1e-3, 1.0, {2, 5}),                     # three decades: 2 and 5 only
+    (1e-8, 1.0, set()),                      # eight decades: the decade lines alone
+])
+def test_plain_log_ticks_thin_out_minor_ticks_with_the_decades_in_view(low, high, expected):
+    from actlib.views.plotting import plain_log_ticks
+
+    figure, (log_ax, linear_ax) = plt.subplots(1, 2)
+    log_ax.semilogy([0, 1], [low, high])
+    log_ax.set_ylim(low, high)
+    linear_ax.plot([0, 1], [0, 1])
+    linear_minor = linear_ax.yaxis.get_minor_locator()
+    plain_log_ticks(log_ax, linear_ax)
+    ticks = log_ax.yaxis.get_minor_locator()()
+    mantissas = {int(round(tick / 10.0 ** np.floor(np.log10(tick) + 1e-9))) for tick in ticks}
+    assert mantissas == expected
+    assert linear_ax.yaxis.get_minor_locator() is linear_minor     # a linear axis is left as it was
+    assert log_ax.xaxis.get_scale() == "linear"
+
+
+@pytest.mark.parametrize("low, high", [(1e-8, 2.0), (0.2, 0.9), (2e-5, 9e-5), (0.3, 30.0)])
+def test_plain_log_labels_read_as_matplotlibs_mathtext_ones(low, high):
+    """The same ticks get a label as with matplotlib's own formatter, and each label says the same
+    number: 10⁻⁵ for $10^{-5}$, 2×10⁻¹ for $2\\times10^{-1}$; no label is left as mathtext."""
+    from actlib.views.plotting import plain_log_ticks
+
+    labels = []
+    for plain in (False, True):
+        figure, ax = plt.subplots()
+        ax.semilogy([0, 1], [low, high])
+        if plain:
+            plain_log_ticks(ax)
+            ax.yaxis.set_minor_locator(matplotlib.ticker.LogLocator(subs="auto"))   # the same ticks as matplotlib's
+        figure.canvas.draw()
+        labels.append([tick.get_text() for tick in ax.get_yticklabels() + ax.yaxis.get_minorticklabels()])
+    mathtext, plain = labels
+    assert len(mathtext) == len(plain) and any(plain)
+    assert [_as_mathtext(text) for text in plain] == mathtext
+    assert not any("$" in text for text in plain)
+
+
+def _as_mathtext(label):
+    """A plain log label written back as matplotlib writes it: '2×10⁻¹' -> '$\\mathdefault{2\\times10^{-1}}$'."""
+    if not label:
+        return ""
+    match = re.fullmatch(r"(−?)(?:([0-9.]+)×)?10([⁻⁰¹²³⁴⁵⁶⁷⁸⁹]+)", label)
+    if match is None:
+        return "$\\mathdefault{" + label.replace("−", "-") + "}$"
+    sign, coefficient, exponent = match.groups()
+    exponent = exponent.translate(str.maketrans("⁻⁰¹²³⁴⁵⁶⁷⁸⁹", "-0123456789"))
+    times = f"{coefficient}\\times" if coefficient else ""
+    return f"$\\mathdefault{{{'-' if sign else ''}{times}10^{{{exponent}}}}}$"

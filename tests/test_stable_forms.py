@@ -61,6 +61,26 @@ def test_gelu_roots_anchors_and_constants():
     assert kernels.GELU_TANH_K == pair(K) and kernels.GELU_TANH_2K == pair(2 * K) and kernels.GELU_TANH_A == pair(A)
 
 
+@pytest.mark.parametrize("root", [gated._SILU_GATE_ROOT, gated._GELU_TANH_GATE_ROOT], ids=["silu", "gelu_tanh"])
+def test_gate_roots_are_where_the_slope_of_z_sigma_v_is_zero(root):
+    """value_and_slope_of_z_times_sigmoid sums N = 1 + e^v + u around its root: 1 + e^{v0} + u0 = 0."""
+    v0, u0 = mpmath.mpf(root.v0[0]) + root.v0[1], mpmath.mpf(root.u0[0]) + root.u0[1]
+    assert abs(1 + mpmath.exp(v0) + u0) < 1e-30 and root.exp_v0 == float(mpmath.exp(v0))
+
+
+def test_sigmoid_by_sign_is_np_where_on_the_two_forms_of_sigma():
+    """The max/copysign pick (kept for speed, benchmarks/branch_pick.py) gives np.where's bits."""
+    from actlib.activations.logistic import sigmoid_by_sign
+
+    z = np.concatenate([[0.0, -0.0, np.inf, -np.inf, np.nan, -np.nan, 5e-324, -5e-324],
+                        np.random.default_rng(0).normal(0, 30, 10000)])
+    with np.errstate(invalid="ignore"):
+        e = np.exp(-np.abs(z))
+        right = 1 / (1 + e)
+        left = e * right
+    assert sigmoid_by_sign(z, right=right, left=left).tobytes() == np.where(z >= 0, right, left).tobytes()
+
+
 @pytest.mark.parametrize("activation", WITH_ROOTS, ids=repr)
 def test_derivative_changes_sign_exactly_at_the_declared_root(activation):
     """Where textbook forms return noise of either sign, actlib's slope has the sign of z - z0."""

@@ -6,8 +6,8 @@ exponential_linear, gated) declares its activations as classes and registers the
 accurate elementwise kernels the families share.
 """
 from actlib.activations.base import (INITIALISATIONS, Activation, UnknownActivationError, differentiate, get,
-                                     names, register, registered, unregister, z)
+                                     names, register, registered, unregister, z_symbol)
 from actlib.activations import exponential_linear, gated, logistic, rectified  # each registers its family
 
 __all__ = ["INITIALISATIONS", "Activation", "UnknownActivationError", "differentiate", "get", "names",
-           "register", "registered", "unregister", "z"]
+           "register", "registered", "unregister", "z_symbol"]

@@ -23,13 +23,15 @@ import sympy as sp
 from actlib.arguments import is_real_number
 from actlib.activations.evaluation import evaluate
 
-z = sp.Symbol("z", real=True)
-"""The sympy symbol every ``Activation.expr`` is written in."""
+z_symbol = sp.Symbol("z", real=True)
+"""The sympy symbol every ``Activation.expr`` is written in. The library calls it ``z_symbol`` because
+``z`` is the name of the float arguments (``g(z)``, ``derivative(z)``); notebooks use its short alias
+``actlib.z``."""
 
 INITIALISATIONS = ("he", "glorot")
 
 
-def differentiate(expression: sp.Expr, symbol: sp.Symbol = z) -> sp.Expr:
+def differentiate(expression: sp.Expr, symbol: sp.Symbol = z_symbol) -> sp.Expr:
     """d/dz of ``expression``, with the DiracDelta terms that sign or Heaviside differentiate into
     dropped: they are 0 except at the jump itself, where the slope is a convention anyway (autograd
     frameworks also take the slope of sign as 0), and no float can hold their value there."""
@@ -56,10 +58,10 @@ class Activation:
     ``formula_latex``     g(z): by default sympy's LaTeX of ``expr`` (parameters as symbols, α not 1/100)
     ``derivative_latex``  g'(z) in its simplest form: by default sympy's of ``derivative_expr``; override
                           either where a hand-written form teaches better (``\\sigma(z)\\,(1-\\sigma(z))``,
-                          piecewise text), and tests/test_card.py evaluates the override against the expression
+                          piecewise text), and tests/test_latex.py evaluates the override against the expression
     ``computed_latex``    g'(z) in the form ``_value_and_derivative`` evaluates (the stable one), checked
                           the same way; so is the class docstring's ``.. math::`` block
-                          (``actlib.views.card.latex_disagreements``)
+                          (``actlib.symbolic.latex.latex_disagreements``)
     ``computed_sympy``    optional: that form as sympy text in z (and the parameters), which
                           tests/test_card.py proves equal to ``derivative_expr`` on each side of 0
     ``failure``           its typical failure (saturation, dead units, off-centre outputs, cost)
@@ -187,16 +189,17 @@ class Activation:
         """The formula in sympy, with the parameters as given (symbols or exact numbers)."""
         raise NotImplementedError
 
-    def _sympy_params(self, keep_parameters: bool) -> dict:
-        """Parameters for ``_expr``: real symbols of the same name if ``keep_parameters``, else exact
-        rationals of their decimal form (alpha=0.01 becomes 1/100); text parameters as they are."""
+    def sympy_parameters(self, keep_parameters: bool) -> dict:
+        """Parameters for ``_expr``, and for reading a class's ``computed_sympy`` (the card does): real
+        symbols of the same name if ``keep_parameters``, else exact rationals of their decimal form
+        (alpha=0.01 becomes 1/100); text parameters as they are."""
         params = dict(self.params)
         for key, value in self.numeric_params.items():
             params[key] = sp.Symbol(key, real=True) if keep_parameters else sp.Rational(repr(value))
         return params
 
     def _build_expr(self, keep_parameters: bool) -> sp.Expr:
-        return self._expr(z, **self._sympy_params(keep_parameters))
+        return self._expr(z_symbol, **self.sympy_parameters(keep_parameters))
 
     @property
     def expr(self) -> sp.Expr:

@@ -10,7 +10,7 @@ import functools
 
 import numpy as np
 
-from actlib.activations.base import get, z
+from actlib.activations.base import get, z_symbol
 
 _SEARCH = np.linspace(-10.0, 10.0, 2001)  # step 0.01; the gated family's g'' changes sign within |z| < 2.5
 
@@ -31,13 +31,13 @@ def smooth_extremes(activation) -> tuple[tuple[float, float], tuple[float, float
 
     act = get(activation)
     slope = act.derivative_expr
-    curvature = sp.diff(slope, z)
+    curvature = sp.diff(slope, z_symbol)
     with np.errstate(all="ignore"):  # the float grid only brackets the sign changes
-        signs = np.sign(sp.lambdify(z, curvature, ["numpy", "scipy"])(_SEARCH))
+        signs = np.sign(sp.lambdify(z_symbol, curvature, ["numpy", "scipy"])(_SEARCH))
     brackets = [(low, high) for low, high, before, after in zip(_SEARCH, _SEARCH[1:], signs, signs[1:])
                 if before * after < 0]
     with mpmath.workdps(30):
-        value_at, slope_at, curvature_at = (sp.lambdify(z, form, "mpmath") for form in (act.expr, slope, curvature))
+        value_at, slope_at, curvature_at = (sp.lambdify(z_symbol, form, "mpmath") for form in (act.expr, slope, curvature))
         curvature_roots = [mpmath.findroot(curvature_at, (mpmath.mpf(float(low)), mpmath.mpf(float(high))),
                                            solver="anderson") for low, high in brackets]
         slope_roots = [mpmath.findroot(slope_at, mpmath.mpf(root)) for root in act.derivative_roots]

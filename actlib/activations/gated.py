@@ -14,10 +14,12 @@ import math
 import numpy as np
 import sympy as sp
 
-from actlib.activations.kernels import (BOUND, INV_SQRT_2PI, SCALED_BELOW, SHIFT, UNSHIFT, exp_of_minus_half_square,
-                     gelu_slope_from, gelu_tanh_arguments, normal_cdf_scaled, offset_from_root,
-                     square_of_w2_2w_2, times_sigmoid)
+from actlib.activations.kernels import (BOUND, INV_SQRT_2PI, SCALED_BELOW, SHIFT, UNSHIFT, GateRoot,
+                                        exp_of_minus_half_square, gelu_slope_from, gelu_tanh_arguments,
+                                        normal_cdf_scaled, offset_from_root, square_of_w2_2w_2,
+                                        value_and_slope_of_z_times_sigmoid, value_of_z_times_sigmoid)
 from actlib.activations import Activation, register
+from actlib.activations.logistic import sigmoid_by_sign
 
 
 def _ranges(activation):
@@ -30,6 +32,7 @@ def _ranges(activation):
 
 _SILU_ROOT = (-1.2784645427610737, -1.0946994183093437e-16)  # -(1 + W(1/e)), W = Lambert W
 _SILU_W0 = 0.2784645427610738  # e^{z0} = -(1 + z0) = W(1/e)
+_SILU_GATE_ROOT = GateRoot(z0=_SILU_ROOT[0], v0=_SILU_ROOT, u0=_SILU_ROOT, exp_v0=_SILU_W0)  # v = u = z
 
 
 def silu_for_training(z):
@@ -39,10 +42,10 @@ def silu_for_training(z):
     relative accuracy through the root, which training does not need); elsewhere a few ulp.
     Measured in ``benchmarks/training_kernels.py``."""
     e = np.exp(-np.abs(z))
-    r = 1 / (1 + e)
+    r = 1 / (1 + e)                                # σ(|z|)
     tail = e * r                                   # σ(−|z|)
-    sigma = np.maximum(tail, np.copysign(r, z))
-    return z * sigma, sigma + z * (tail * r)
+    sigma = sigmoid_by_sign(z, right=r, left=tail)
+    return z * sigma, sigma + z * (tail * r)       # σ' = σ(|z|)·σ(−|z|)
 
 
 @register
@@ -69,18 +72,26 @@ class SiLU(Activation):
     failure = ("not monotone; slopes near 1/2 around 0: at the same weight scale (LeCun's or He's) a deep plain "
                "stack usually passes several times less gradient than with ReLU")
     pick_when = "a smooth ReLU with a small negative dip (EfficientNet; the gate of SwiGLU in LLaMA-style transformers)"
-    kinks, derivative_roots = (), (_SILU_ROOT[0],)
+    kinks, derivative_roots = (), (_SILU_GATE_ROOT.z0,)
     value_range = property(lambda self: _ranges(self)[0])  # -W(1/e), found by the library
     slope_range = property(lambda self: _ranges(self)[1])  # g' at the roots of g''
     limits = ((0.0, math.inf), (0.0, 1.0))
     zero_centred = False
 
     def _value_and_derivative(self, z):
-        v = (z, None)  # v = u = z, exact
-        return times_sigmoid(z, v, (z, 0.0), _SILU_ROOT, _SILU_ROOT, _SILU_W0)
+        """g = z·σ(z) and g' = σ(z) + z·σ'(z).
+
+        Right of 0 both terms of g' are positive and are summed as written. Left of 0, σ(z) > 0 and
+        z·σ'(z) < 0 cancel at the root z0 = −1.2785 (g has its minimum there), and the sum as written
+        would keep no correct digit near it. There g' = σ'(z)·(1 + z + e^z), using σ = σ'·(1 + e^z), and
+        1 + z + e^z, zero at z0, is summed around the root as (z − z0) + e^{z0}·expm1(z − z0): two terms
+        with the sign of z − z0, so nothing cancels. ``value_and_slope_of_z_times_sigmoid`` does this for
+        every g = z·σ(v(z)); for SiLU v(z) = z and u = z·v'(z) = z, both exact (low parts None).
+        """
+        return value_and_slope_of_z_times_sigmoid(z, v=(z, None), u=(z, None), root=_SILU_GATE_ROOT)
 
     def _value(self, z):
-        return times_sigmoid(z, (z, None), None, _SILU_ROOT, _SILU_ROOT, _SILU_W0, derivative=False)
+        return value_of_z_times_sigmoid(z, v=(z, None))
 
     def _expr(self, z):
         return z / (1 + sp.exp(-z))
@@ -164,6 +175,7 @@ _GELU_TANH_ROOT = -0.7524614220710163
 _GELU_TANH_V0 = (-1.2311548723318988, 1.449217884953896e-17)  # v(z0)
 _GELU_TANH_U0 = (-1.291955211914767, -1.0243969451078615e-16)  # z0 v'(z0)
 _GELU_TANH_W0 = 0.29195521191476714  # e^{v(z0)}
+_GELU_TANH_GATE_ROOT = GateRoot(z0=_GELU_TANH_ROOT, v0=_GELU_TANH_V0, u0=_GELU_TANH_U0, exp_v0=_GELU_TANH_W0)
 # From about -2.1 to 0.5 the exact GELU' = Phi + z*phi cancels (root -0.75) or inherits Phi's
 # error; there it is the integral of GELU'' = phi(t)*(2 - t^2), which has one sign on each piece,
 # from an anchor where GELU' is known: the root (GELU' = 0) right of -sqrt(2), the minimum
@@ -230,7 +242,7 @@ class GELU(Activation):
 
     @property
     def derivative_roots(self):
-        return (_GELU_TANH_ROOT,) if self.params["approximate"] == "tanh" else (_GELU_ROOT[0],)
+        return (_GELU_TANH_GATE_ROOT.z0,) if self.params["approximate"] == "tanh" else (_GELU_ROOT[0],)
 
     # the slope's extremes sit at z = +-sqrt(2) in the exact form, near them in the tanh form
     value_range = property(lambda self: _ranges(self)[0])
@@ -250,8 +262,11 @@ class GELU(Activation):
 
     def _value_and_derivative(self, z, derivative=True):
         if self.params["approximate"] == "tanh":
+            # z·σ(v) with v = k(z + a z³) and u = z·v'(z), as SiLU with v in place of z
             v, u = gelu_tanh_arguments(z, with_u=derivative)
-            return times_sigmoid(z, v, u, _GELU_TANH_V0, _GELU_TANH_U0, _GELU_TANH_W0, derivative)
+            if not derivative:
+                return value_of_z_times_sigmoid(z, v=v)
+            return value_and_slope_of_z_times_sigmoid(z, v=v, u=u, root=_GELU_TANH_GATE_ROOT)
         tiny = z < -37.0  # Phi(z) < 6e-300: carry e^64 through and take it out after the product
         shift = np.where(tiny, SHIFT, 0.0)
         gauss = exp_of_minus_half_square(z, shift)

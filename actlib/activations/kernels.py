@@ -9,8 +9,13 @@ error-free transformations; numpy has no fma, so products use Veltkamp's split.
 Products with a tiny factor: z * sigma(z) at z = -740 multiplies a subnormal sigma (already rounded
 to a few significant bits) by 740. Below ``SCALED_BELOW`` the small factor is computed as
 exp(x + 64) and multiplied by e^-64 last, so only the final product rounds into the subnormals.
+
+SiLU and the tanh-GELU are both g = z·σ(v(z)); ``value_and_slope_of_z_times_sigmoid`` evaluates g and
+g' for either, given v, u = z·v'(z) and the ``GateRoot`` where g' = 0.
 """
 from __future__ import annotations
+
+from typing import NamedTuple
 
 import numpy as np
 
@@ -69,44 +74,81 @@ def offset_from_root(z, root):
     return (z - root[0]) - root[1]
 
 
-def times_sigmoid(z, v, u, v0, u0, w0, derivative=True):
-    """Value z*sigma(v) and derivative sigma(v) + u*sigma'(v) of z*sigma(v(z)), where u = z*v'(z).
+class GateRoot(NamedTuple):
+    """Where the slope of a gated activation g(z) = z·σ(v(z)) is zero, and what its left side is summed
+    around: the root z0 of g' (as the nearest float), v0 = v(z0) and u0 = z0·v'(z0) as exact pairs
+    (high, low), and exp_v0 = e^{v0}. g'(z0) = 0 means 1 + e^{v0} + u0 = 0."""
 
-    SiLU has v = u = z; the tanh-GELU v = k(z + a z^3), u = k(z + 3a z^3). v, u and their values
-    v0, u0 at the root z0 of the derivative come as pairs (high, low); w0 = e^{v0}. Left of 0 the derivative is
-    sigma'(v)*N with N = 1 + e^v + u, which vanishes at z0. Since 1 + e^{v0} + u0 = 0,
-        N = e^{v0} * expm1(v - v0) + (u - u0),
-    two terms with the sign of z - z0: no cancellation at the root or anywhere else.
-    With ``derivative=False`` only the value, which needs none of that (u may then be None).
+    z0: float
+    v0: tuple[float, float]
+    u0: tuple[float, float]
+    exp_v0: float
+
+
+def value_of_z_times_sigmoid(z, *, v):
+    """g(z) = z·σ(v) for v = v(z) given as a pair (high, low); low is None when high is v exactly
+    (SiLU's v = z), which skips the first-order correction and σ' with it."""
+    _, sigma, _ = _sigmoid_of_pair(v, with_slope=False)
+    return _z_times_sigma(z, sigma, v)[0]
+
+
+def value_and_slope_of_z_times_sigmoid(z, *, v, u, root):
+    """g(z) = z·σ(v) and g'(z) = σ(v) + u·σ'(v), where u = z·v'(z), for the gated activations
+    g = z·σ(v(z)): SiLU (v = u = z) and the tanh-GELU (v = k(z + a z³), u = k(z + 3a z³)).
+
+    v and u come as pairs (high, low), low None when high is exact; ``root`` is the ``GateRoot``
+    where g' = 0. Right of 0 both terms of g' are ≥ 0 and the sum is taken as written. Left of 0
+    they have opposite signs and cancel at the root z0, so g' is rewritten with σ(v) = σ'(v)·(1 + e^v):
+        g' = σ'(v)·N,   N = 1 + e^v + u = e^{v0}·expm1(v − v0) + (u − u0)   (since 1 + e^{v0} + u0 = 0),
+    two terms with the sign of z − z0: no cancellation at the root or anywhere else.
     """
+    e, sigma, sigma_slope = _sigmoid_of_pair(v, with_slope=True)
+    value, tiny, scaled_sigma = _z_times_sigma(z, sigma, v)
+    v_high, v_low = v[0], (0.0 if v[1] is None else v[1])
+    u_high, u_low = u[0], (0.0 if u[1] is None else u[1])
+    right = sigma + np.clip(u_high, -BOUND, BOUND) * sigma_slope
+    # N around the root; v and u clipped so that N stays finite where σ'(v) is 0
+    v_minus_v0 = (np.clip(v_high, -BOUND, 0.0) - root.v0[0]) + (v_low - root.v0[1])
+    u_minus_u0 = (np.clip(u_high, -BOUND, 0.0) - root.u0[0]) + (u_low - root.u0[1])
+    N = root.exp_v0 * np.expm1(v_minus_v0) + u_minus_u0
+    left = e * N / square_of_one_plus(e)  # σ'(v)·N, as e = e^v left of 0
+    slope = np.where(z < 0, left, right)
+    if np.any(tiny):  # σ'(v) = σ(v) = e^v there
+        slope[tiny] = (N[tiny] * scaled_sigma) * UNSHIFT
+    return value, slope
+
+
+def _sigmoid_of_pair(v, with_slope):
+    """(e, σ(v), σ'(v)) as ``sigmoid_parts`` gives them, e = exp(−|v|), for v = high + low: corrected to
+    first order in low (σ'' = σ'·(1 − 2σ)) unless low is None."""
     v_high, v_low = v
-    e, sigma, sigma_slope = sigmoid_parts(v_high, with_slope=derivative or v_low is not None)
-    if v_low is not None:  # first-order corrections for v = v_high + v_low
-        sigma_slope = sigma_slope + sigma_slope * ((1 - 2 * sigma) * v_low)
-        sigma = sigma + sigma_slope * v_low
-        e = e + e * v_low
-    else:
-        v_low = 0.0
+    if v_low is None:
+        return sigmoid_parts(v_high, with_slope=with_slope)
+    e, sigma, sigma_slope = sigmoid_parts(v_high)
+    sigma_slope = sigma_slope + sigma_slope * ((1 - 2 * sigma) * v_low)
+    sigma = sigma + sigma_slope * v_low
+    e = e + e * v_low  # e = e^v where e is used (left of 0)
+    return e, sigma, sigma_slope
+
+
+def _z_times_sigma(z, sigma, v):
+    """(z·σ, where v < ``SCALED_BELOW``, σ·e^64 there): below that σ(v) = e^v is subnormal or nearly,
+    so the product is formed with e^{v + 64} and scaled back last (see the module docstring)."""
     value = np.maximum(z, -BOUND) * sigma
+    v_high, v_low = v
     tiny = v_high < SCALED_BELOW
-    if np.any(tiny):  # sigma(v) and sigma'(v) are e^v here, subnormal or nearly
-        scaled = np.exp(v_high[tiny] + SHIFT) * (1 + (v_low[tiny] if np.ndim(v_low) else v_low))
-        value[tiny] = (np.maximum(z[tiny], -BOUND) * scaled) * UNSHIFT
-    if not derivative:
-        return value
-    right = sigma + np.clip(u[0], -BOUND, BOUND) * sigma_slope
-    # Left of 0 (v < 0): v and u are clipped so that N stays finite where sigma'(v) is 0.
-    dv = (np.clip(v_high, -BOUND, 0.0) - v0[0]) + (v_low - v0[1])
-    du = (np.clip(u[0], -BOUND, 0.0) - u0[0]) + (u[1] - u0[1])
-    N = w0 * np.expm1(dv) + du
-    # sigma'(v) * N as e*N/(1 + e)^2 with e = e^v, the square formed with one rounding
+    scaled_sigma = None
+    if np.any(tiny):
+        scaled_sigma = np.exp(v_high[tiny] + SHIFT) * (1 + (0.0 if v_low is None else v_low[tiny]))
+        value[tiny] = (np.maximum(z[tiny], -BOUND) * scaled_sigma) * UNSHIFT
+    return value, tiny, scaled_sigma
+
+
+def square_of_one_plus(e):
+    """(1 + e)² with one rounding instead of two (σ'(v) = e/(1 + e)² with e = e^v left of 0)."""
     one_plus_e, rounding = two_sum(1.0, e)
     square, square_error = two_product(one_plus_e, one_plus_e)
-    left = e * N / (square + (square_error + 2 * one_plus_e * rounding))
-    slope = np.where(z < 0, left, right)
-    if np.any(tiny):
-        slope[tiny] = (N[tiny] * scaled) * UNSHIFT
-    return value, slope
+    return square + (square_error + 2 * one_plus_e * rounding)
 
 
 def square_of_w2_2w_2(w):

@@ -28,17 +28,30 @@ def _over_one_plus_squared(e, s=None, r=None):
     return q - (q + q) * (t * r)
 
 
-def sigmoid_parts(z, with_slope: bool = True):
-    """``(e, sigma(z), sigma'(z))`` with e = exp(-|z|): the pieces sigmoid, softplus and SiLU share.
+def sigmoid_by_sign(z, right, left):
+    """σ(z) from its two forms: ``right`` = σ(|z|) where z ≥ 0, ``left`` = σ(−|z|) where z < 0.
 
-    With ``with_slope=False`` the third is None (a value-only call skips its ~4 passes)."""
+    That is ``np.where(z >= 0, right, left)``, computed as ``np.maximum(left, np.copysign(right, z))``
+    for speed only: copysign gives right or −right, and left ≥ 0 > −right, so the max picks the same
+    bits (at z = ±0 both forms are 1/2; a nan z has nan forms). np.where branches on every element,
+    and where signs vary from one element to the next the branch mispredicts: measured with fresh z,
+    np.where adds about 15–35 % to sigmoid's and softplus's whole calls and to the training kernels,
+    ~10 % to SiLU's (``benchmarks/branch_pick.py``, results in ``benchmarks/results/branch_pick.md``).
+    Only for σ's two forms: with a negative ``left`` the max would pick wrongly.
+    """
+    return np.maximum(left, np.copysign(right, z))
+
+
+def sigmoid_parts(z, with_slope: bool = True):
+    """``(e, σ(z), σ'(z))`` with e = exp(−|z|): the pieces sigmoid, softplus, SiLU and the tanh-GELU share.
+
+    σ(z) = 1/(1 + e) for z ≥ 0 and e/(1 + e) for z < 0: both are σ(z), written so that exp never
+    overflows and 1 − σ is never formed; σ'(z) = e/(1 + e)² on both sides. With ``with_slope=False``
+    the third is None (a value-only call skips its ~4 passes)."""
     e = np.exp(-np.abs(z))
     s = 1 + e
-    r = 1 / s  # sigma(|z|)
-    tail = e * r  # sigma(-|z|) = 1 - sigma(|z|), without the subtraction
-    # sigma(z) is r for z >= 0 and tail for z < 0. copysign gives r or -r, and tail >= 0 > -r,
-    # so one max selects it (np.where costs ~3 exp passes here).
-    sigma = np.maximum(tail, np.copysign(r, z))
+    r = 1 / s  # σ(|z|)
+    sigma = sigmoid_by_sign(z, right=r, left=e * r)  # σ(−|z|) = e/(1 + e) = 1 − σ(|z|), without the subtraction
     return e, sigma, (_over_one_plus_squared(e, s, r) if with_slope else None)
 
 
@@ -54,9 +67,9 @@ def sigmoid_parts(z, with_slope: bool = True):
 def sigmoid_for_training(z):
     """(σ(z), σ'(z)) for training only: σ'(z) = e·r² with e = exp(−|z|), r = 1/(1 + e) (a few ulp)."""
     e = np.exp(-np.abs(z))
-    r = 1 / (1 + e)
+    r = 1 / (1 + e)                                # σ(|z|)
     tail = e * r                                   # σ(−|z|)
-    return np.maximum(tail, np.copysign(r, z)), tail * r
+    return sigmoid_by_sign(z, right=r, left=tail), tail * r  # σ' = σ(|z|)·σ(−|z|)
 
 
 def tanh_for_training(z):
@@ -65,7 +78,8 @@ def tanh_for_training(z):
     |tanh z| < 1e-4) and tanh' = 4e/(1 + e)² (a few ulp)."""
     e = np.exp(-2 * np.abs(z))
     r = 1 / (1 + e)
-    return np.copysign((1 - e) * r, z), 4 * e * r * r
+    tanh_of_abs = (1 - e) * r
+    return np.copysign(tanh_of_abs, z), 4 * e * r * r  # tanh is odd: tanh z = sign(z)·tanh|z|
 
 
 @register

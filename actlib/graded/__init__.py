@@ -119,9 +119,9 @@ def _form_problem(answer, form: dict) -> str:
 def _SIGMA_NAMES():
     """What a formula answer may name besides z and formula.FUNCTIONS: σ and the textbook's functions."""
     import sympy as sp
-    from actlib.activations import get, z
+    from actlib.activations import get, z_symbol
     from actlib.symbolic.formula import TEXTBOOK_FUNCTIONS
-    sigma = sp.Lambda(z, get("sigmoid").expr)
+    sigma = sp.Lambda(z_symbol, get("sigmoid").expr)
     return {**TEXTBOOK_FUNCTIONS, "sigma": sigma, "σ": sigma}
 
 

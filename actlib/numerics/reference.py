@@ -14,7 +14,7 @@ import mpmath
 import numpy as np
 import sympy as sp
 
-from actlib.activations import Activation, get, z as z_symbol
+from actlib.activations import Activation, get, z_symbol
 
 DIGITS = 450
 

@@ -12,7 +12,7 @@ import re
 import numpy as np
 import sympy as sp
 
-from actlib.activations import z as z_symbol
+from actlib.activations import z_symbol
 from actlib.symbolic.formula import (FUNCTIONS, TEXTBOOK_FUNCTIONS, FormulaError, FormulaTooLarge, describe_error,
                                      parse_formula, run_with_time_limit)
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import sympy as sp
 
-from actlib.activations import Activation, get, z as z_symbol
+from actlib.activations import Activation, get, z_symbol
 
 
 class Combination(Activation):
@@ -45,7 +45,7 @@ class Combination(Activation):
 
     def _build_expr(self, keep_parameters: bool) -> sp.Expr:
         parts = [part._build_expr(keep_parameters) for part in self.parts]
-        return self._combine(*parts, **self._sympy_params(keep_parameters))
+        return self._combine(*parts, **self.sympy_parameters(keep_parameters))
 
     def _complex_value(self, z):
         return self._combine_numbers(*(part._complex_value(z) for part in self.parts))

@@ -26,7 +26,7 @@ import ast
 import sympy as sp
 from sympy.printing.latex import LatexPrinter
 
-from actlib.activations import z as z_symbol
+from actlib.activations import z_symbol
 from actlib.symbolic.formula import (ALIASES, CONSTANTS, DERIVATION_FUNCTIONS, FUNCTIONS, TEXTBOOK_FUNCTIONS, FormulaTooLarge,
                       check_numbers, check_size, run_with_time_limit)
 

@@ -50,7 +50,7 @@ from sympy.parsing.sympy_parser import (
     auto_number, convert_xor, eval_expr, evaluateFalse, implicit_multiplication, stringify_expr,
 )
 
-from actlib.activations import z as z_symbol
+from actlib.activations import z_symbol
 
 FUNCTIONS = {name: getattr(sp, name) for name in (
     "exp", "log", "sqrt", "sin", "cos", "tan", "sinh", "cosh", "tanh", "atan", "asinh", "erf", "erfc",
@@ -134,6 +134,10 @@ TIMER = _timer_available()
 """True where :func:`run_with_time_limit` can stop slow work (POSIX desktops); False in the browser."""
 
 
+RETRY_SECONDS = 0.05
+"""After the deadline, how often the timer fires again until the work stops (see :func:`run_with_time_limit`)."""
+
+
 class _OutOfTime(BaseException):
     """Raised by the timer; a BaseException, so that no ``except Exception`` inside sympy swallows it."""
 
@@ -142,8 +146,11 @@ def run_with_time_limit(seconds: float, what: str, function, *args, **kwargs):
     """``function(*args, **kwargs)``, or :class:`FormulaTooLarge` ("<what> took longer than <seconds> s")
     once it has run that long (wall-clock time: the learner waits that long).
 
-    A one-shot timer (SIGALRM) raises inside the work; the caller gets FormulaTooLarge, never the
-    timer's own exception, even if the timer fires while the function is returning. Only limits code running in the main thread
+    A timer (SIGALRM) raises inside the work; the caller gets FormulaTooLarge, never the timer's own
+    exception, even if the timer fires while the function is returning. The timer repeats every
+    :data:`RETRY_SECONDS` after the deadline until the work stops: Python swallows an exception raised
+    inside a weakref callback or a ``__del__`` (it only prints "Exception ignored"), so a one-shot timer
+    landing there would let the work run on without a limit. Only limits code running in the main thread
     (a Jupyter kernel's cells, a script, pytest), and only when nobody else uses the timer (a nested
     limit runs under the outer one); in another thread the function runs unlimited.
     Pure-Python work is interrupted; a single huge C-level operation (a giant integer power) is not,
@@ -158,23 +165,22 @@ def run_with_time_limit(seconds: float, what: str, function, *args, **kwargs):
     if (threading.current_thread() is not threading.main_thread()
             or signal.getsignal(signal.SIGALRM) not in (signal.SIG_DFL, signal.SIG_IGN, None)):
         return function(*args, **kwargs)
-    fired = []
+    stopped = []  # set before the timer is cancelled, so a last tick cannot escape the clean-up
 
     def on_timer(signum, frame):
-        if not fired:  # once: an exception raised again later could escape the clean-up below
-            fired.append(True)
+        if not stopped:
             raise _OutOfTime
 
     previous = signal.signal(signal.SIGALRM, on_timer)
     try:
-        try:
-            signal.setitimer(signal.ITIMER_REAL, seconds)
-            return function(*args, **kwargs)
-        finally:
-            signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.setitimer(signal.ITIMER_REAL, seconds, RETRY_SECONDS)
+        return function(*args, **kwargs)
     except _OutOfTime:
+        stopped.append(True)
         raise FormulaTooLarge(f"{what} took longer than {seconds:g} s, so it was stopped.") from None
     finally:
+        stopped.append(True)
+        signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
 
 

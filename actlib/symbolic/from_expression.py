@@ -25,7 +25,7 @@ import sympy as sp
 from sympy.core.function import AppliedUndef
 
 from actlib.arguments import is_real_number
-from actlib.activations import Activation, differentiate, register, registered, z as z_symbol
+from actlib.activations import Activation, differentiate, register, registered, z_symbol
 from actlib.symbolic.formula import FUNCTIONS, FormulaError, parse_formula
 
 _PROBE = np.linspace(-10.0, 10.0, 41)

@@ -12,7 +12,7 @@ from importlib import resources
 
 import numpy as np
 
-from actlib.activations import Activation, get, names, z
+from actlib.activations import Activation, get, names
 
 _GRID = np.linspace(-30.0, 30.0, 600_001)  # step 1e-4: a jump in g' stands out from smooth change
 

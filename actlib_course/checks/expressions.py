@@ -15,7 +15,7 @@ import sys
 
 import sympy as sp
 
-from actlib.activations import z as z_symbol
+from actlib.activations import z_symbol
 from actlib.symbolic import answers
 from actlib.symbolic.answers import read_expression
 from actlib.symbolic.formula import FormulaTooLarge, parse_formula, run_with_time_limit

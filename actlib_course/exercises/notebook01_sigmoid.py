@@ -9,13 +9,13 @@ import re
 import numpy as np
 import sympy as sp
 
-from actlib.activations import get, z
+from actlib.activations import get, z_symbol
 from actlib_course.checks import Exercise, choice_answer, expression_answer, function_answer
 from actlib.symbolic.answers import read_number
 from actlib.numerics.reference import reference_float64
 
 _sigmoid = get("sigmoid")
-_sigma = sp.Lambda(z, _sigmoid.expr)
+_sigma = sp.Lambda(z_symbol, _sigmoid.expr)
 
 VANISHING_RANGE = (1e-7, 1e-5)
 """Fractions of the gradient left at layer 1 of the 10-layer chain that q1 accepts: within a factor 10
@@ -83,7 +83,7 @@ q2 = Exercise(
         "A sigmoid unit with one input of weight 2 computes σ(2z). Give $\\frac{d}{dz}\\,\\sigma(2z)$ as an\n"
         "expression in `z`, a string or a sympy expression; in a string `sigma(...)` may stand for σ."
     ),
-    expression_answer(sp.diff(_sigmoid.expr.subs(z, 2 * z), z), names=_two, mistakes={
+    expression_answer(sp.diff(_sigmoid.expr.subs(z_symbol, 2 * z_symbol), z_symbol), names=_two, mistakes={
         "sigma(2*z)*(1 - sigma(2*z))": "that is σ′ evaluated at 2z; the chain rule also multiplies by the "
                                        "inner derivative d(2z)/dz.",
         "2*sigma(z)*(1 - sigma(z))": "the inner factor is right, but σ′ must be evaluated at the inner value "

@@ -8,7 +8,7 @@ import math
 import numpy as np
 import sympy as sp
 
-from actlib.activations import get, z
+from actlib.activations import get, z_symbol
 from actlib_course.checks import Exercise, expression_answer, function_answer
 from actlib.symbolic.answers import read_number
 from actlib.symbolic.formula import describe_error
@@ -23,7 +23,7 @@ q1 = Exercise(
         "LeCun et al. (1998) recommend the scaled tanh $f(z) = 1.7159\\tanh(2z/3)$. Give $f'(z)$ as an\n"
         "expression in `z` (a string such as `\"exp(z)\"` or a sympy expression; any equivalent form counts)."
     ),
-    expression_answer(sp.Rational(17159, 10000) * sp.Rational(2, 3) * (1 - sp.tanh(2 * z / 3) ** 2), mistakes={
+    expression_answer(sp.Rational(17159, 10000) * sp.Rational(2, 3) * (1 - sp.tanh(2 * z_symbol / 3) ** 2), mistakes={
         "1.7159*(1 - tanh(2*z/3)**2)": "the chain rule's inner factor is missing: d(2z/3)/dz = 2/3.",
         "(2/3)*(1 - tanh(2*z/3)**2)": "the outer factor 1.7159 is missing: a constant factor stays in the derivative.",
         "1.7159*(2/3)*(1 - tanh(z)**2)": "tanh′ must be taken at the inside, 2z/3, not at z.",

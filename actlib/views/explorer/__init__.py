@@ -188,7 +188,7 @@ def static_figure(explorer: Explorer):
 
     act, v = explorer.activation, explorer.values
     g, z, h, method = act.glyph, v["z"], v["h"], v["method"]
-    figure = Figure(figsize=(8.6, 5.2), layout="constrained")
+    figure = Figure(figsize=(8.6, 5.2))
     value_ax, slope_ax = figure.subplots(2, 1, sharex=True)
     grid = explorer._curve_z
     values, slopes = act.value_and_derivative(grid)
@@ -206,6 +206,7 @@ def static_figure(explorer: Explorer):
     slope_ax.plot([z], [v["slope"]], "o", color=SLOPE_COLOUR, ms=7, zorder=5, label=f"{g}′ at z")
     slope_ax.plot([z], [v["finite_difference"]], ls="none", marker="x", color=colour, ms=9, mew=2, zorder=6,
                   label="finite difference at z")
+    legends = []
     for ax, data in ((value_ax, values), (slope_ax, slopes)):
         low, high = float(np.nanmin(data)), float(np.nanmax(data))
         pad = 0.08 * max(high - low, 0.1)
@@ -213,13 +214,29 @@ def static_figure(explorer: Explorer):
         ax.axvline(z, color="0.5", lw=0.8, ls=":")
         ax.axhline(0.0, color="0.75", lw=0.8)
         ax.grid(alpha=0.3)
-        ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize="small", frameon=False)
+        legends.append(ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize="small", frameon=False))
     value_ax.set_xlim(grid[0], grid[-1])
     value_ax.set_ylabel(f"{g}(z)")
     slope_ax.set_ylabel(f"slope {g}′(z)")
     slope_ax.set_xlabel("z (pre-activation)")
     value_ax.set_title(f"{display_name(act)}: tangent and finite-difference chord at z", fontsize="medium")
+    _place_axes_beside_legends(figure, legends)
     return figure
+
+
+def _place_axes_beside_legends(figure, legends):
+    """Fixed margins, with room on the right for the widest legend (whose labels grow with the glyph).
+
+    Why not layout="constrained": a layout engine makes ``savefig`` draw the whole figure twice
+    (once to lay it out); this is the explorer's fallback picture, made for every display, and
+    measuring only the legends halves its cost."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    renderer = FigureCanvasAgg(figure).get_renderer()
+    legend_inches = max(legend.get_window_extent(renderer).width for legend in legends) / figure.dpi
+    width, height = figure.get_size_inches()
+    figure.subplots_adjust(left=0.8 / width, right=1.0 - (legend_inches + 0.25) / width,
+                           bottom=0.55 / height, top=1.0 - 0.35 / height, hspace=0.08)
 
 
 def explore(activation, z=1.0, z_range=(-6.0, 6.0), h=0.1, method="central", **params) -> Explorer:
